@@ -22,6 +22,8 @@ public final class Ids {
     public static boolean isValid(String prefix, String value) {
         return value.length() == prefix.length() + 27
                 && value.startsWith(prefix + "_")
-                && ULID.matcher(value).region(prefix.length() + 1, value.length()).matches();
+                && ULID.matcher(value)
+                        .region(prefix.length() + 1, value.length())
+                        .matches();
     }
 }

@@ -1,0 +1,59 @@
+package io.hookline.api.page;
+
+import io.hookline.domain.page.CursorCodec;
+import io.hookline.domain.page.Page;
+import io.hookline.domain.page.PageRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.function.Function;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Turns {@code limit}/{@code cursor} into a {@link PageRequest} and a {@link Page} into the
+ * list body and its {@code Link} header. The cursor key is derived from the secrets key, so
+ * every node of a cluster accepts the cursors of the others.
+ */
+@Component
+public class Pagination {
+
+    private final CursorCodec codec;
+
+    Pagination(@Value("${hookline.secrets.encryption-key}") String secretsKey) {
+        this.codec = new CursorCodec(derive(secretsKey));
+    }
+
+    public PageRequest request(String list, int limit, @Nullable String cursor) {
+        return new PageRequest(limit, cursor == null || cursor.isEmpty() ? null : codec.decode(list, cursor));
+    }
+
+    public <T, R> ResponseEntity<PageResponse<R>> respond(String list, Page<T> page, Function<T, R> mapper) {
+        String next = page.nextAfter() == null ? null : codec.encode(list, page.nextAfter());
+        var response = ResponseEntity.ok();
+        if (next != null) {
+            String link = ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("cursor", next)
+                    .build()
+                    .toUriString();
+            response.header(HttpHeaders.LINK, "<" + link + ">; rel=\"next\"");
+        }
+        return response.body(new PageResponse<>(page.data().stream().map(mapper).toList(), next));
+    }
+
+    private static byte[] derive(String secretsKey) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secretsKey.trim()), "HmacSHA256"));
+            return mac.doFinal("hookline-pagination-cursor-v1".getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("hookline.secrets.encryption-key must be base64 of 32 bytes", e);
+        }
+    }
+}

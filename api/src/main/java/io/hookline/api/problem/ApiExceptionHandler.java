@@ -1,0 +1,204 @@
+package io.hookline.api.problem;
+
+import io.hookline.domain.page.CursorCodec;
+import io.hookline.domain.problem.DomainException;
+import io.hookline.domain.problem.DomainException.FieldError;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * The one place where exceptions become problems. Client mistakes get a 4xx that says what was
+ * wrong (with {@code errors[]} naming each field); anything unexpected is logged with its
+ * request id and answered as a bare 500, never with a stack trace.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(DomainException.NotFound.class)
+    ResponseEntity<ProblemDetail> notFound(DomainException.NotFound e, HttpServletRequest request) {
+        return respond(ProblemType.NOT_FOUND, e.getMessage(), request, List.of());
+    }
+
+    @ExceptionHandler(DomainException.Conflict.class)
+    ResponseEntity<ProblemDetail> conflict(DomainException.Conflict e, HttpServletRequest request) {
+        return respond(ProblemType.ofConflict(e.code()), e.getMessage(), request, List.of());
+    }
+
+    @ExceptionHandler(DomainException.Invalid.class)
+    ResponseEntity<ProblemDetail> invalid(DomainException.Invalid e, HttpServletRequest request) {
+        return respond(ProblemType.VALIDATION_FAILED, describe(e.errors()), request, e.errors());
+    }
+
+    @ExceptionHandler(CursorCodec.InvalidCursorException.class)
+    ResponseEntity<ProblemDetail> invalidCursor(CursorCodec.InvalidCursorException e, HttpServletRequest request) {
+        String detail = "the cursor is not valid for this list; start again without a cursor";
+        return respond(ProblemType.INVALID_CURSOR, detail, request, List.of(new FieldError("cursor", detail)));
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    ResponseEntity<ProblemDetail> denied(RuntimeException e, HttpServletRequest request) {
+        return respond(
+                ProblemType.INSUFFICIENT_SCOPE,
+                "the token does not carry the scope this operation needs",
+                request,
+                List.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        log.error(
+                "unexpected error answering {} {} (request {})",
+                request.getMethod(),
+                request.getRequestURI(),
+                RequestIds.of(request),
+                e);
+        return respond(
+                ProblemType.INTERNAL_ERROR,
+                "something went wrong on our side; quote requestId when you report it",
+                request,
+                List.of());
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        HttpServletRequest servlet = servlet(request);
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodySizeLimit.PayloadTooLargeException) {
+                return cast(respond(ProblemType.PAYLOAD_TOO_LARGE, BodySizeLimit.detail(), servlet, List.of()));
+            }
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                String field = path(unknown);
+                return cast(respond(
+                        ProblemType.INVALID_REQUEST,
+                        "unknown field '" + field + "'",
+                        servlet,
+                        List.of(new FieldError(field, "is not a field of this request"))));
+            }
+            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                String field = path(jackson);
+                return cast(respond(
+                        ProblemType.INVALID_REQUEST,
+                        "'" + field + "' has the wrong type or format",
+                        servlet,
+                        List.of(new FieldError(field, "has the wrong type or format"))));
+            }
+        }
+        boolean empty = e.getMessage() != null && e.getMessage().startsWith("Required request body is missing");
+        return cast(respond(
+                ProblemType.INVALID_REQUEST,
+                empty ? "a JSON request body is required" : "the request body is not valid JSON",
+                servlet,
+                List.of()));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        e.getBindingResult()
+                .getFieldErrors()
+                .forEach(error -> errors.add(new FieldError(error.getField(), message(error))));
+        e.getBindingResult()
+                .getGlobalErrors()
+                .forEach(error -> errors.add(new FieldError(error.getObjectName(), message(error))));
+        return cast(respond(ProblemType.VALIDATION_FAILED, describe(errors), servlet(request), errors));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        e.getParameterValidationResults()
+                .forEach(result -> result.getResolvableErrors()
+                        .forEach(error -> errors.add(new FieldError(
+                                result.getMethodParameter().getParameterName() == null
+                                        ? "parameter"
+                                        : result.getMethodParameter().getParameterName(),
+                                message(error)))));
+        return cast(respond(ProblemType.INVALID_REQUEST, describe(errors), servlet(request), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        HttpServletRequest servlet = servlet(request);
+        ProblemDetail problem = body instanceof ProblemDetail given ? given : ProblemDetail.forStatus(status);
+        Problems.decorate(problem, ProblemType.ofStatus(status.value()), null, servlet);
+        return ResponseEntity.status(status)
+                .headers(headers)
+                .contentType(Problems.PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(
+            ProblemType type, @Nullable String detail, HttpServletRequest request, List<FieldError> errors) {
+        return ResponseEntity.status(type.status())
+                .contentType(Problems.PROBLEM_JSON)
+                .body(Problems.problem(type, detail, request, errors));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ResponseEntity<Object> cast(ResponseEntity<ProblemDetail> response) {
+        return (ResponseEntity<Object>) (ResponseEntity<?>) response;
+    }
+
+    private static String describe(List<FieldError> errors) {
+        if (errors.isEmpty()) {
+            return "the request has invalid values";
+        }
+        FieldError first = errors.getFirst();
+        String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "";
+        return first.field() + " " + first.message() + more;
+    }
+
+    private static String message(MessageSourceResolvable error) {
+        return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static HttpServletRequest servlet(WebRequest request) {
+        HttpServletRequest servlet = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+        if (servlet == null) {
+            throw new IllegalStateException("not a servlet request");
+        }
+        return servlet;
+    }
+}

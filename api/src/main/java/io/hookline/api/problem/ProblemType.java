@@ -1,0 +1,80 @@
+package io.hookline.api.problem;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+
+/** The catalogue of problem types: a stable {@code type} URI, a fixed title, and the status that goes with it. */
+public enum ProblemType {
+    INVALID_REQUEST(HttpStatus.BAD_REQUEST, "invalid-request", "The request is malformed"),
+    TENANT_REQUIRED(HttpStatus.BAD_REQUEST, "tenant-required", "X-Tenant-ID is required"),
+    INVALID_CURSOR(HttpStatus.BAD_REQUEST, "invalid-cursor", "The cursor is not valid"),
+    UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required"),
+    FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Not allowed"),
+    INSUFFICIENT_SCOPE(HttpStatus.FORBIDDEN, "insufficient-scope", "The token lacks a required scope"),
+    TENANT_FORBIDDEN(HttpStatus.FORBIDDEN, "tenant-forbidden", "The token is not valid for this tenant"),
+    NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
+    CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflict"),
+    WEBHOOK_LIMIT_REACHED(HttpStatus.CONFLICT, "webhook-limit-reached", "Webhook limit reached"),
+    ADMINISTRATION_CODE_TAKEN(HttpStatus.CONFLICT, "administration-code-taken", "Administration code taken"),
+    PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large"),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
+    VALIDATION_FAILED(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "The request has invalid values"),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests"),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error"),
+    SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable");
+
+    public static final String BASE = "https://hookline.dev/problems/";
+
+    private final HttpStatus status;
+    private final String slug;
+    private final String title;
+
+    ProblemType(HttpStatus status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public URI uri() {
+        return URI.create(BASE + slug);
+    }
+
+    /** The problem type of a conflict code reported by the domain, or plain {@link #CONFLICT}. */
+    public static ProblemType ofConflict(String code) {
+        for (ProblemType type : values()) {
+            if (type.status == HttpStatus.CONFLICT && type.slug.equals(code)) {
+                return type;
+            }
+        }
+        return CONFLICT;
+    }
+
+    /** The generic type for a status raised by the framework itself. */
+    public static ProblemType ofStatus(int status) {
+        return switch (status) {
+            case 400 -> INVALID_REQUEST;
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 409 -> CONFLICT;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 422 -> VALIDATION_FAILED;
+            case 429 -> RATE_LIMITED;
+            case 503 -> SERVICE_UNAVAILABLE;
+            default -> status >= 500 ? INTERNAL_ERROR : INVALID_REQUEST;
+        };
+    }
+}

@@ -1,0 +1,173 @@
+package io.hookline.api.security;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.SecurityContext;
+import io.hookline.api.problem.ProblemType;
+import io.hookline.api.problem.Problems;
+import io.hookline.domain.tenant.TenantRegistry;
+import io.hookline.tenancy.ratelimit.RateLimiter;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(
+            HttpSecurity http,
+            JwtDecoder decoder,
+            Problems problems,
+            TenantRegistry tenants,
+            RateLimiter limiter,
+            RateLimitSettings settings)
+            throws Exception {
+        AuthenticationEntryPoint entryPoint = entryPoint(problems);
+        AccessDeniedHandler denied = accessDenied(problems);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/v1/**")
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
+                .oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.decoder(decoder))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+                .addFilterBefore(
+                        new AnonymousRateLimitFilter(limiter, settings, problems),
+                        BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(
+                        new TenantScopeFilter(tenants, limiter, problems), BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /** 401 as a problem, with the {@code WWW-Authenticate: Bearer …} header RFC 6750 asks for. */
+    private static AuthenticationEntryPoint entryPoint(Problems problems) {
+        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, exception) -> {
+            bearer.commence(request, response, exception);
+            problems.write(request, response, ProblemType.UNAUTHORIZED, describe(exception));
+        };
+    }
+
+    private static AccessDeniedHandler accessDenied(Problems problems) {
+        BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
+        return (request, response, exception) -> {
+            bearer.handle(request, response, exception);
+            problems.write(
+                    request,
+                    response,
+                    ProblemType.INSUFFICIENT_SCOPE,
+                    "the token does not carry the scope this operation needs");
+        };
+    }
+
+    private static String describe(AuthenticationException exception) {
+        String message = exception.getMessage();
+        if (message == null || message.startsWith("Full authentication")) {
+            return "send a bearer token: Authorization: Bearer <JWT>";
+        }
+        return "the bearer token was refused: " + message;
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "hookline.dev.enabled", havingValue = "true")
+    DevKeys devKeys(@Value("${hookline.dev.key-file:}") String keyFile) {
+        return new DevKeys(keyFile.isBlank() ? null : java.nio.file.Path.of(keyFile));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "hookline.dev.enabled", havingValue = "true")
+    JwtEncoder devJwtEncoder(DevKeys keys) {
+        return new NimbusJwtEncoder(new ImmutableJWKSet<SecurityContext>(new JWKSet(keys.signingKey())));
+    }
+
+    /**
+     * In dev mode, tokens signed by the node's own key; otherwise tokens of the configured
+     * identity provider. Either way the issuer, the {@code hookline-api} audience, {@code exp}
+     * and {@code nbf} are checked, and only RS256/ES256 signatures are accepted (so {@code alg:
+     * none} and HMAC tricks are refused).
+     */
+    @Bean
+    JwtDecoder jwtDecoder(
+            ObjectProvider<DevKeys> devKeys,
+            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuerUri,
+            @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}") String jwkSetUri,
+            @Value("${spring.security.oauth2.resourceserver.jwt.audiences:hookline-api}") List<String> audiences)
+            throws Exception {
+        DevKeys dev = devKeys.getIfAvailable();
+        NimbusJwtDecoder decoder;
+        @Nullable String issuer;
+        if (dev != null) {
+            decoder = NimbusJwtDecoder.withPublicKey(dev.publicKey().toRSAPublicKey())
+                    .signatureAlgorithm(SignatureAlgorithm.RS256)
+                    .build();
+            issuer = DevKeys.ISSUER;
+        } else if (!jwkSetUri.isBlank()) {
+            decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri)
+                    .jwsAlgorithms(algorithms -> {
+                        algorithms.add(SignatureAlgorithm.RS256);
+                        algorithms.add(SignatureAlgorithm.ES256);
+                    })
+                    .build();
+            issuer = issuerUri.isBlank() ? null : issuerUri;
+        } else if (!issuerUri.isBlank()) {
+            decoder = NimbusJwtDecoder.withIssuerLocation(issuerUri)
+                    .jwsAlgorithms(algorithms -> {
+                        algorithms.add(SignatureAlgorithm.RS256);
+                        algorithms.add(SignatureAlgorithm.ES256);
+                    })
+                    .build();
+            issuer = issuerUri;
+        } else {
+            throw new IllegalStateException(
+                    "no identity provider configured: set spring.security.oauth2.resourceserver.jwt.issuer-uri or"
+                            + " .jwk-set-uri (or run on the embedded default, where dev mode issues its own tokens)");
+        }
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(new JwtTimestampValidator());
+        if (issuer != null) {
+            validators.add(new JwtIssuerValidator(issuer));
+        }
+        validators.add(new JwtClaimValidator<List<String>>(
+                "aud", aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        return decoder;
+    }
+}

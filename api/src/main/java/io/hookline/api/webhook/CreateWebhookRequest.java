@@ -1,0 +1,70 @@
+package io.hookline.api.webhook;
+
+import io.hookline.domain.webhook.SignatureScheme;
+import io.hookline.domain.webhook.Webhook;
+import io.hookline.domain.webhook.WebhookSettings;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+@Schema(description = "A new webhook subscription; fields left out take the defaults shown")
+public record CreateWebhookRequest(
+        @Schema(example = "ERP sync") @NotBlank @Size(max = 200)
+        String name,
+
+        @Schema(example = "https://erp.example.com/hooks") @NotBlank @Size(max = 2048)
+        String url,
+
+        @Schema(example = "[\"order.placed\", \"customer.updated\"]") @NotNull @Size(min = 1, max = 100)
+        List<@NotBlank String> events,
+
+        @Schema(description = "Limit to these sites; empty = all sites") @Size(max = 100) @Nullable
+        List<@NotBlank String> sites,
+
+        @Size(max = 50) @Nullable List<@Valid @NotNull WebhookFilterBody> filters,
+        @Schema(defaultValue = "true") @Nullable Boolean enabled,
+
+        @Schema(description = "Static extra headers sent with every delivery", example = "{\"X-Custom\": \"v\"}")
+        @Size(max = 20)
+        @Nullable
+        Map<String, String> headers,
+
+        @Schema(defaultValue = "10", minimum = "1", maximum = "30") @Min(1) @Max(30) @Nullable
+        Integer timeoutSeconds,
+
+        @Valid @Nullable RetryBody retry,
+
+        @Schema(defaultValue = "false", description = "Treat 202 as 'waiting' until settled through meta.link")
+        @Nullable
+        Boolean asyncAcknowledgement,
+
+        @Schema(defaultValue = "standard") @Nullable SignatureScheme signatureScheme) {
+
+    WebhookSettings toSettings() {
+        return new WebhookSettings(
+                name,
+                url,
+                events,
+                sites == null ? List.of() : sites,
+                filters == null
+                        ? List.of()
+                        : filters.stream().map(WebhookFilterBody::toFilter).toList(),
+                enabled == null || enabled,
+                headers == null ? Map.of() : headers,
+                timeoutSeconds == null ? 10 : timeoutSeconds,
+                new Webhook.Retry(
+                        retry == null || retry.enabled() == null ? Webhook.Retry.DEFAULT.enabled() : retry.enabled(),
+                        retry == null || retry.maxAttempts() == null
+                                ? Webhook.Retry.DEFAULT.maxAttempts()
+                                : retry.maxAttempts()),
+                asyncAcknowledgement != null && asyncAcknowledgement,
+                signatureScheme == null ? SignatureScheme.STANDARD : signatureScheme);
+    }
+}

@@ -1,0 +1,49 @@
+package io.hookline.api.webhook;
+
+import io.hookline.domain.webhook.SignatureScheme;
+import io.hookline.domain.webhook.WebhookPatch;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+@Schema(
+        description =
+                "A partial change: fields left out keep their value. enabled=true also resets the failure streak.")
+public record UpdateWebhookRequest(
+        @Size(min = 1, max = 200) @Nullable String name,
+        @Size(min = 1, max = 2048) @Nullable String url,
+        @Size(min = 1, max = 100) @Nullable List<@NotBlank String> events,
+        @Size(max = 100) @Nullable List<@NotBlank String> sites,
+        @Size(max = 50) @Nullable List<@Valid @NotNull WebhookFilterBody> filters,
+        @Nullable Boolean enabled,
+        @Size(max = 20) @Nullable Map<String, String> headers,
+        @Min(1) @Max(30) @Nullable Integer timeoutSeconds,
+        @Valid @Nullable RetryBody retry,
+        @Nullable Boolean asyncAcknowledgement,
+        @Nullable SignatureScheme signatureScheme) {
+
+    WebhookPatch toPatch() {
+        return new WebhookPatch(
+                name,
+                url,
+                events,
+                sites,
+                filters == null
+                        ? null
+                        : filters.stream().map(WebhookFilterBody::toFilter).toList(),
+                enabled,
+                headers,
+                timeoutSeconds,
+                retry == null ? null : retry.enabled(),
+                retry == null ? null : retry.maxAttempts(),
+                asyncAcknowledgement,
+                signatureScheme);
+    }
+}

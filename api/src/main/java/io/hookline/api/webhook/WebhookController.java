@@ -1,0 +1,107 @@
+package io.hookline.api.webhook;
+
+import io.hookline.api.page.PageResponse;
+import io.hookline.api.page.Pagination;
+import io.hookline.api.security.Scopes;
+import io.hookline.domain.problem.DomainException;
+import io.hookline.domain.webhook.WebhookId;
+import io.hookline.domain.webhook.WebhookRegistry;
+import io.hookline.tenancy.context.CallerContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/v1/webhooks", produces = "application/json")
+@Tag(name = "Webhooks", description = "Subscriptions that receive the tenant's events")
+class WebhookController {
+
+    private static final String LIST = "webhooks";
+
+    private final WebhookRegistry webhooks;
+    private final Pagination pagination;
+
+    WebhookController(WebhookRegistry webhooks, Pagination pagination) {
+        this.webhooks = webhooks;
+        this.pagination = pagination;
+    }
+
+    @PostMapping(consumes = "application/json")
+    @PreAuthorize(Scopes.CAN_WRITE_WEBHOOKS)
+    @Operation(operationId = "createWebhook", summary = "Create a webhook (the response shows its secret, once)")
+    ResponseEntity<WebhookResponse> create(@Valid @RequestBody CreateWebhookRequest request) {
+        var created = webhooks.create(CallerContext.requireTenant(), request.toSettings());
+        return ResponseEntity.created(
+                        URI.create("/v1/webhooks/" + created.webhook().id().value()))
+                .body(WebhookResponse.of(created.webhook(), created.secret()));
+    }
+
+    @GetMapping
+    @PreAuthorize(Scopes.CAN_READ_WEBHOOKS)
+    @Operation(operationId = "listWebhooks", summary = "List webhooks, oldest first")
+    ResponseEntity<PageResponse<WebhookResponse>> list(
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        var page = webhooks.list(CallerContext.requireTenant(), pagination.request(LIST, limit, cursor));
+        return pagination.respond(LIST, page, WebhookResponse::of);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(Scopes.CAN_READ_WEBHOOKS)
+    @Operation(operationId = "getWebhook", summary = "Get a webhook")
+    WebhookResponse get(@PathVariable String id) {
+        return WebhookResponse.of(webhooks.get(CallerContext.requireTenant(), webhookId(id)));
+    }
+
+    @PatchMapping(path = "/{id}", consumes = "application/json")
+    @PreAuthorize(Scopes.CAN_WRITE_WEBHOOKS)
+    @Operation(
+            operationId = "updateWebhook",
+            summary = "Change a webhook; enabled=true re-enables it and resets its failure count")
+    WebhookResponse update(@PathVariable String id, @Valid @RequestBody UpdateWebhookRequest request) {
+        return WebhookResponse.of(webhooks.update(CallerContext.requireTenant(), webhookId(id), request.toPatch()));
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize(Scopes.CAN_WRITE_WEBHOOKS)
+    @Operation(operationId = "deleteWebhook", summary = "Delete a webhook")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        webhooks.delete(CallerContext.requireTenant(), webhookId(id));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/{id}/secret/rotate", consumes = "application/json")
+    @PreAuthorize(Scopes.CAN_MANAGE_SECRETS)
+    @Operation(
+            operationId = "rotateWebhookSecret",
+            summary = "Replace the signing secret; the old one signs alongside until the grace ends")
+    WebhookResponse rotate(@PathVariable String id, @Valid @RequestBody RotateSecretRequest request) {
+        int grace = request.graceSeconds() == null ? 86_400 : request.graceSeconds();
+        var rotated = webhooks.rotateSecret(CallerContext.requireTenant(), webhookId(id), Duration.ofSeconds(grace));
+        return WebhookResponse.of(rotated.webhook(), rotated.secret());
+    }
+
+    private static WebhookId webhookId(String id) {
+        WebhookId parsed = WebhookId.parse(id);
+        if (parsed == null) {
+            throw new DomainException.NotFound("webhook", id);
+        }
+        return parsed;
+    }
+}

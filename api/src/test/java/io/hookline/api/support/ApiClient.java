@@ -1,0 +1,172 @@
+package io.hookline.api.support;
+
+import io.hookline.api.security.DevKeys;
+import io.hookline.api.security.Scopes;
+import io.hookline.domain.tenant.Tenant;
+import io.hookline.domain.tenant.TenantChanges;
+import io.hookline.domain.tenant.TenantRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Talks to a {@link RunningApp} over real HTTP, as an integrator would. */
+public final class ApiClient {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final RunningApp app;
+
+    ApiClient(RunningApp app) {
+        this.app = app;
+    }
+
+    /** The answer to a request: status, headers and the body parsed as JSON (null when empty). */
+    public record Response(int status, java.net.http.HttpHeaders headers, String raw) {
+        public JsonNode json() {
+            return raw.isEmpty() ? JSON.nullNode() : JSON.readTree(raw);
+        }
+
+        public @Nullable String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+    }
+
+    /** A fresh tenant of its own for one test, and a token for it with every tenant scope. */
+    public record TestTenant(String id, String code, String token) {}
+
+    public TestTenant newTenant() {
+        return newTenant(new Tenant.RateLimit(1000, 10, 10), 3);
+    }
+
+    public TestTenant newTenant(Tenant.RateLimit rateLimit, int webhookLimit) {
+        String code = "T"
+                + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36)
+                        .toUpperCase();
+        code = code.substring(0, Math.min(code.length(), 20));
+        Tenant tenant =
+                app.bean(TenantRegistry.class).create(new TenantChanges("Test " + code, code, rateLimit, webhookLimit));
+        return new TestTenant(
+                tenant.id().value(), code, token(List.of(tenant.id().value()), Scopes.TENANT_SCOPES));
+    }
+
+    /** A valid dev token (right issuer, audience and key) with these tenants and scopes. */
+    public String token(List<String> tenants, List<String> scopes) {
+        Instant now = Instant.now();
+        return token(JwtClaimsSet.builder()
+                .issuer(DevKeys.ISSUER)
+                .audience(List.of(DevKeys.AUDIENCE))
+                .subject("usr_test")
+                .issuedAt(now)
+                .notBefore(now.minusSeconds(1))
+                .expiresAt(now.plusSeconds(600))
+                .id(UUID.randomUUID().toString())
+                .claim("tenants", tenants)
+                .claim("scope", String.join(" ", scopes))
+                .build());
+    }
+
+    /** A token with exactly these claims, signed by the node's dev key. */
+    public String token(JwtClaimsSet claims) {
+        DevKeys keys = app.bean(DevKeys.class);
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256)
+                .keyId(keys.signingKey().getKeyID())
+                .build();
+        return app.bean(JwtEncoder.class)
+                .encode(JwtEncoderParameters.from(header, claims))
+                .getTokenValue();
+    }
+
+    public Response get(String path, @Nullable String token, @Nullable String tenant) {
+        return send("GET", path, null, token, tenant, Map.of());
+    }
+
+    public Response post(String path, @Nullable Object body, @Nullable String token, @Nullable String tenant) {
+        return send("POST", path, body, token, tenant, Map.of());
+    }
+
+    public Response patch(String path, @Nullable Object body, @Nullable String token, @Nullable String tenant) {
+        return send("PATCH", path, body, token, tenant, Map.of());
+    }
+
+    public Response delete(String path, @Nullable String token, @Nullable String tenant) {
+        return send("DELETE", path, null, token, tenant, Map.of());
+    }
+
+    public Response get(String path, TestTenant tenant) {
+        return get(path, tenant.token(), tenant.id());
+    }
+
+    public Response post(String path, @Nullable Object body, TestTenant tenant) {
+        return post(path, body, tenant.token(), tenant.id());
+    }
+
+    public Response patch(String path, @Nullable Object body, TestTenant tenant) {
+        return patch(path, body, tenant.token(), tenant.id());
+    }
+
+    public Response delete(String path, TestTenant tenant) {
+        return delete(path, tenant.token(), tenant.id());
+    }
+
+    /**
+     * Sends a request. {@code body} may be a String (sent as is) or any object (sent as JSON);
+     * {@code headers} are added last and may override the defaults.
+     */
+    public Response send(
+            String method,
+            String path,
+            @Nullable Object body,
+            @Nullable String token,
+            @Nullable String tenant,
+            Map<String, String> headers) {
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(
+                        body instanceof String text ? text : JSON.writeValueAsString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(path.startsWith("http") ? path : app.baseUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, publisher);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (tenant != null) {
+            request.header("X-Tenant-ID", tenant);
+        }
+        headers.forEach(request::setHeader);
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

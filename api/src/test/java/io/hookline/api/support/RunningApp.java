@@ -1,0 +1,79 @@
+package io.hookline.api.support;
+
+import io.hookline.api.HooklineApplication;
+import io.hookline.domain.testing.TestDatabase;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A real Hookline node on a random port against the test database, started the way the jar
+ * starts (command-line properties), so tests exercise the same wiring as production. Most
+ * tests share one node; tests that need their own settings (two nodes, Redis) start more.
+ */
+public final class RunningApp implements AutoCloseable {
+
+    /** A fixed test key for secrets at rest (base64 of 32 bytes). */
+    public static final String TEST_SECRETS_KEY = "q6qXW1M8W5m8mXzj8c3f9bqkq1l0o0mS4t7yC2b4d6E=";
+
+    private static @Nullable RunningApp shared;
+
+    private final ConfigurableApplicationContext context;
+    private final int port;
+
+    private RunningApp(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    /** The node most tests share, started on first use and stopped when the JVM exits. */
+    public static synchronized RunningApp shared() {
+        if (shared == null) {
+            shared = start(Map.of());
+            RunningApp app = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(app::close));
+        }
+        return shared;
+    }
+
+    public static RunningApp start(Map<String, String> overrides) {
+        Map<String, Object> properties =
+                new LinkedHashMap<>(TestDatabase.connection().springProperties());
+        properties.put("server.port", "0");
+        properties.put("hookline.dev.enabled", "true");
+        properties.put("hookline.secrets.encryption-key", TEST_SECRETS_KEY);
+        properties.put("hookline.ratelimit.anonymous-limit", "100000");
+        properties.put("spring.datasource.hikari.maximum-pool-size", "10");
+        properties.putAll(overrides);
+        List<String> args = new ArrayList<>();
+        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        ConfigurableApplicationContext context =
+                new SpringApplicationBuilder(HooklineApplication.class).run(args.toArray(String[]::new));
+        return new RunningApp(context);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public ApiClient client() {
+        return new ApiClient(this);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

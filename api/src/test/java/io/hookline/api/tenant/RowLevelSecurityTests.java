@@ -1,0 +1,107 @@
+package io.hookline.api.tenant;
+
+import static io.hookline.domain.jooq.Tables.WEBHOOK;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hookline.api.support.ApiClient;
+import io.hookline.api.support.ApiClient.TestTenant;
+import io.hookline.api.support.RunningApp;
+import io.hookline.tenancy.TenantId;
+import io.hookline.tenancy.context.CallerContext;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The second wall: even a query that forgets its tenant condition sees only the caller's
+ * tenant, because every transaction runs as a role that row-level security binds.
+ */
+class RowLevelSecurityTests {
+
+    private final RunningApp app = RunningApp.shared();
+    private final ApiClient api = app.client();
+
+    private <T> @org.jspecify.annotations.Nullable T inTransactionAs(
+            @org.jspecify.annotations.Nullable TestTenant tenant, java.util.function.Function<DSLContext, T> work) {
+        TransactionTemplate transaction = new TransactionTemplate(app.bean(PlatformTransactionManager.class));
+        DSLContext dsl = app.bean(DSLContext.class);
+        CallerContext.Caller caller =
+                new CallerContext.Caller("usr_test", tenant == null ? null : new TenantId(tenant.id()));
+        return CallerContext.callAs(caller, () -> transaction.execute(status -> work.apply(dsl)));
+    }
+
+    @Test
+    void aQueryWithoutATenantConditionStillSeesOnlyTheCallersTenant() {
+        TestTenant a = api.newTenant();
+        TestTenant b = api.newTenant();
+        api.post(
+                "/v1/webhooks",
+                Map.of("name", "a", "url", "https://a.example.com/h", "events", List.of("order.placed")),
+                a);
+        api.post(
+                "/v1/webhooks",
+                Map.of("name", "b", "url", "https://b.example.com/h", "events", List.of("order.placed")),
+                b);
+
+        List<String> seenByA = inTransactionAs(
+                a, dsl -> dsl.select(WEBHOOK.TENANT_ID).from(WEBHOOK).fetch(WEBHOOK.TENANT_ID));
+
+        assertThat(seenByA).containsOnly(a.id()).hasSize(1);
+    }
+
+    @Test
+    void aTransactionWithNoTenantSeesNoTenantRows() {
+        TestTenant a = api.newTenant();
+        api.post(
+                "/v1/webhooks",
+                Map.of("name", "a", "url", "https://a.example.com/h", "events", List.of("order.placed")),
+                a);
+
+        Integer visible = inTransactionAs(null, dsl -> dsl.fetchCount(WEBHOOK));
+
+        assertThat(visible).isZero();
+    }
+
+    @Test
+    void writingARowForAnotherTenantIsRefusedByThePolicy() {
+        TestTenant a = api.newTenant();
+        TestTenant b = api.newTenant();
+        String id = api.post(
+                        "/v1/webhooks",
+                        Map.of("name", "b", "url", "https://b.example.com/h", "events", List.of("order.placed")),
+                        b)
+                .json()
+                .get("id")
+                .asString();
+
+        Integer changed = inTransactionAs(
+                a,
+                dsl -> dsl.update(WEBHOOK)
+                        .set(WEBHOOK.NAME, "hijacked")
+                        .where(WEBHOOK.ID.eq(id))
+                        .execute());
+
+        assertThat(changed).isZero();
+        assertThat(api.get("/v1/webhooks/" + id, b).json().get("name").asString())
+                .isEqualTo("b");
+    }
+
+    @Test
+    void theRuntimeRoleIsNeitherSuperuserNorOwnerNorExemptFromRowSecurity() {
+        TestTenant a = api.newTenant();
+        Record role = java.util.Objects.requireNonNull(inTransactionAs(
+                a,
+                dsl -> dsl.fetchSingle("select current_user as name, r.rolsuper, r.rolbypassrls,"
+                        + " (select tableowner from pg_tables where tablename = 'webhook') as owner"
+                        + " from pg_roles r where r.rolname = current_user")));
+
+        assertThat(role.get("name", String.class)).isEqualTo("hookline_app");
+        assertThat(role.get("rolsuper", Boolean.class)).isFalse();
+        assertThat(role.get("rolbypassrls", Boolean.class)).isFalse();
+        assertThat(role.get("owner", String.class)).isNotEqualTo("hookline_app");
+    }
+}

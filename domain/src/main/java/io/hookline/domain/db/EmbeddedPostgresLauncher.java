@@ -1,0 +1,39 @@
+package io.hookline.domain.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Starts a real PostgreSQL server from the binaries shipped on Maven Central, so the app and
+ * its tests run with nothing installed but a JDK. Data stays in {@code dataDirectory} between
+ * runs unless {@code clean} is set.
+ */
+public final class EmbeddedPostgresLauncher {
+
+    private EmbeddedPostgresLauncher() {}
+
+    public static EmbeddedPostgres start(Path dataDirectory, boolean clean) {
+        try {
+            Path absolute = dataDirectory.toAbsolutePath();
+            Path binaries = absolute.resolveSibling(absolute.getFileName() + "-bin");
+            Files.createDirectories(absolute);
+            Files.createDirectories(binaries);
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(absolute)
+                    .setCleanDataDirectory(clean)
+                    .setOverrideWorkingDirectory(binaries.toFile())
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", clean ? "off" : "on")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    public static String jdbcUrl(EmbeddedPostgres postgres) {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+    }
+}

@@ -1,0 +1,58 @@
+package io.hookline.domain.problem;
+
+import java.util.List;
+
+/** A failure caused by the request, reported to the client as a problem. */
+public abstract sealed class DomainException extends RuntimeException
+        permits DomainException.NotFound, DomainException.Conflict, DomainException.Invalid {
+
+    private DomainException(String message) {
+        super(message, null, false, false);
+    }
+
+    /** The object does not exist for this tenant (another tenant's object is reported the same way). */
+    public static final class NotFound extends DomainException {
+        public NotFound(String what, String id) {
+            super(what + " " + id + " does not exist");
+        }
+    }
+
+    /** The request clashes with the current state; {@code code} names the problem type. */
+    public static final class Conflict extends DomainException {
+        private final String code;
+
+        public Conflict(String code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    /** Values that are well-formed but not acceptable, each tied to the field it concerns. */
+    public static final class Invalid extends DomainException {
+        private final List<FieldError> errors;
+
+        public Invalid(List<FieldError> errors) {
+            super(
+                    errors.isEmpty()
+                            ? "invalid request"
+                            : errors.getFirst().field() + ": "
+                                    + errors.getFirst().message());
+            this.errors = List.copyOf(errors);
+        }
+
+        public Invalid(String field, String message) {
+            this(List.of(new FieldError(field, message)));
+        }
+
+        public List<FieldError> errors() {
+            return errors;
+        }
+    }
+
+    /** One invalid field, named by its JSON path ({@code retry.maxAttempts}, {@code events[2]}). */
+    public record FieldError(String field, String message) {}
+}

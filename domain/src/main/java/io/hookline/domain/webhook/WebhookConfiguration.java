@@ -1,0 +1,45 @@
+package io.hookline.domain.webhook;
+
+import io.hookline.domain.network.OutboundAddressPolicy;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({
+    WebhookConfiguration.WebhookProperties.class,
+    WebhookConfiguration.SecretsProperties.class
+})
+class WebhookConfiguration {
+
+    /** {@code hookline.webhooks.*}: which webhook URLs are accepted. */
+    @ConfigurationProperties("hookline.webhooks")
+    record WebhookProperties(boolean allowHttp, @Nullable List<String> allowedNetworks) {}
+
+    /** {@code hookline.secrets.*}: the keys that encrypt webhook secrets at rest. */
+    @ConfigurationProperties("hookline.secrets")
+    record SecretsProperties(
+            @Nullable String encryptionKey, @Nullable List<String> previousKeys) {}
+
+    @Bean
+    OutboundAddressPolicy outboundAddressPolicy(WebhookProperties properties) {
+        return new OutboundAddressPolicy(
+                properties.allowHttp(),
+                properties.allowedNetworks() == null ? List.of() : properties.allowedNetworks(),
+                OutboundAddressPolicy.systemResolver());
+    }
+
+    @Bean
+    SecretCipher secretCipher(SecretsProperties properties) {
+        String key = properties.encryptionKey();
+        if (key == null || key.isBlank()) {
+            throw new IllegalStateException(
+                    "hookline.secrets.encryption-key is required outside the embedded dev mode: set it (or"
+                            + " HOOKLINE_SECRETS_ENCRYPTIONKEY) to base64 of 32 random bytes, e.g. `openssl rand -base64 32`");
+        }
+        return new SecretCipher(key, properties.previousKeys() == null ? List.of() : properties.previousKeys());
+    }
+}

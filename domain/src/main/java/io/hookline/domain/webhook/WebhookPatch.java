@@ -1,0 +1,40 @@
+package io.hookline.domain.webhook;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** A partial change of a webhook: a null field is left as it is. */
+public record WebhookPatch(
+        @Nullable String name,
+        @Nullable String url,
+        @Nullable List<String> events,
+        @Nullable List<String> sites,
+        @Nullable List<WebhookFilter> filters,
+        @Nullable Boolean enabled,
+        @Nullable Map<String, String> headers,
+        @Nullable Integer timeoutSeconds,
+        @Nullable Boolean retryEnabled,
+        @Nullable Integer retryMaxAttempts,
+        @Nullable Boolean asyncAcknowledgement,
+        @Nullable SignatureScheme signatureScheme) {
+
+    WebhookSettings applyTo(Webhook current) {
+        return new WebhookSettings(
+                name != null ? name : current.name(),
+                url != null ? url : current.url(),
+                events != null ? events : current.events(),
+                sites != null ? sites : current.sites(),
+                filters != null ? filters : current.filters(),
+                enabled != null ? enabled : current.enabled(),
+                headers != null ? headers : current.headers(),
+                timeoutSeconds != null ? timeoutSeconds : current.timeoutSeconds(),
+                new Webhook.Retry(
+                        retryEnabled != null ? retryEnabled : current.retry().enabled(),
+                        retryMaxAttempts != null
+                                ? retryMaxAttempts
+                                : current.retry().maxAttempts()),
+                asyncAcknowledgement != null ? asyncAcknowledgement : current.asyncAcknowledgement(),
+                signatureScheme != null ? signatureScheme : current.signatureScheme());
+    }
+}

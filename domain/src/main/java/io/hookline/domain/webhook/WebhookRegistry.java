@@ -1,0 +1,278 @@
+package io.hookline.domain.webhook;
+
+import io.hookline.domain.catalog.EventCatalog;
+import io.hookline.domain.network.OutboundAddressPolicy;
+import io.hookline.domain.page.Page;
+import io.hookline.domain.page.PageRequest;
+import io.hookline.domain.problem.DomainException;
+import io.hookline.domain.problem.DomainException.FieldError;
+import io.hookline.tenancy.Ids;
+import io.hookline.tenancy.TenantId;
+import io.hookline.tenancy.Timestamps;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, changes and removes a tenant's webhooks, and owns their secrets. Every method takes
+ * the tenant first and touches only that tenant's rows; another tenant's webhook is reported
+ * as missing.
+ */
+@Service
+public class WebhookRegistry {
+
+    /** The longest grace a rotated-out secret may keep signing deliveries: 7 days. */
+    public static final Duration MAX_GRACE = Duration.ofDays(7);
+
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}");
+    private static final Pattern PROPERTY_PATH = Pattern.compile("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+){0,15}");
+    private static final int MAX_HEADERS = 20;
+    private static final int MAX_FILTER_VALUES = 100;
+    /** Headers Hookline sets itself; a webhook may not override them. */
+    private static final Set<String> RESERVED_HEADERS = Set.of(
+            "host",
+            "content-type",
+            "content-length",
+            "content-encoding",
+            "transfer-encoding",
+            "connection",
+            "keep-alive",
+            "upgrade",
+            "te",
+            "trailer",
+            "expect",
+            "user-agent",
+            "authorization-hookline",
+            "webhook-id",
+            "webhook-timestamp",
+            "webhook-signature",
+            "x-event-id",
+            "x-event-type",
+            "x-administration-code",
+            "x-triggeredby-id",
+            "x-delivery-attempt",
+            "x-secret",
+            "messagehash");
+
+    private final WebhookRepository webhooks;
+    private final EventCatalog catalog;
+    private final OutboundAddressPolicy addressPolicy;
+    private final SecretCipher cipher;
+
+    WebhookRegistry(
+            WebhookRepository webhooks,
+            EventCatalog catalog,
+            OutboundAddressPolicy addressPolicy,
+            SecretCipher cipher) {
+        this.webhooks = webhooks;
+        this.catalog = catalog;
+        this.addressPolicy = addressPolicy;
+        this.cipher = cipher;
+    }
+
+    /** A new webhook and its secret, which is shown this once. */
+    public record CreatedWebhook(Webhook webhook, String secret) {}
+
+    /** The webhook after a rotation and its new secret, shown this once. */
+    public record RotatedSecret(Webhook webhook, String secret) {}
+
+    @Transactional
+    public CreatedWebhook create(TenantId tenant, WebhookSettings settings) {
+        validate(settings);
+        int limit = webhooks.lockTenantAndReadLimit(tenant);
+        if (webhooks.count(tenant) >= limit) {
+            throw new DomainException.Conflict(
+                    "webhook-limit-reached",
+                    "this tenant already has " + limit + " webhook" + (limit == 1 ? "" : "s")
+                            + ", its limit; delete one or ask for a higher limit");
+        }
+        WebhookId id = WebhookId.next();
+        String secret = WebhookSecrets.generate();
+        OffsetDateTime now = Timestamps.now();
+        webhooks.insert(tenant, id, settings, cipher.seal(secret, aad(tenant, id)), now);
+        return new CreatedWebhook(get(tenant, id), secret);
+    }
+
+    @Transactional(readOnly = true)
+    public Webhook get(TenantId tenant, WebhookId id) {
+        return webhooks.find(tenant, id).orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Webhook> list(TenantId tenant, PageRequest page) {
+        List<Webhook> fetched = webhooks.list(tenant, page.afterId(), page.limit() + 1);
+        return Page.of(fetched, page.limit(), webhook -> List.of(webhook.id().value()));
+    }
+
+    /** Applies a partial change; {@code enabled: true} also clears the failure streak and the disable reason. */
+    @Transactional
+    public Webhook update(TenantId tenant, WebhookId id, WebhookPatch patch) {
+        var record = webhooks.findRecordForUpdate(tenant, id).orElseThrow(() -> notFound(id));
+        Webhook current = webhooks.toWebhook(record);
+        WebhookSettings settings = patch.applyTo(current);
+        validate(settings);
+        if (Boolean.TRUE.equals(patch.enabled())) {
+            record.setConsecutiveFailures(0).setDisabledReason(null);
+        }
+        webhooks.update(record, settings, Timestamps.now());
+        return webhooks.toWebhook(record);
+    }
+
+    @Transactional
+    public void delete(TenantId tenant, WebhookId id) {
+        if (!webhooks.delete(tenant, id)) {
+            throw notFound(id);
+        }
+    }
+
+    /**
+     * Replaces the secret. With a grace period the old secret keeps signing deliveries beside
+     * the new one until it ends (receivers can switch over without losing a delivery); a grace
+     * of zero drops it at once. Only one old secret is kept: rotating again during a grace
+     * ends the older one's grace.
+     */
+    @Transactional
+    public RotatedSecret rotateSecret(TenantId tenant, WebhookId id, Duration grace) {
+        if (grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
+            throw new DomainException.Invalid("graceSeconds", "must be between 0 and " + MAX_GRACE.toSeconds());
+        }
+        var record = webhooks.findRecordForUpdate(tenant, id).orElseThrow(() -> notFound(id));
+        String secret = WebhookSecrets.generate();
+        SecretCipher.Sealed sealed = cipher.seal(secret, aad(tenant, id));
+        OffsetDateTime now = Timestamps.now();
+        if (grace.isZero()) {
+            record.setPreviousSecretCiphertext(null)
+                    .setPreviousSecretKeyId(null)
+                    .setPreviousSecretExpiresAt(null);
+        } else {
+            record.setPreviousSecretCiphertext(record.getSecretCiphertext())
+                    .setPreviousSecretKeyId(record.getSecretKeyId())
+                    .setPreviousSecretExpiresAt(now.plus(grace));
+        }
+        record.setSecretCiphertext(sealed.ciphertext())
+                .setSecretKeyId(sealed.keyId())
+                .setUpdatedAt(now);
+        record.update();
+        return new RotatedSecret(webhooks.toWebhook(record), secret);
+    }
+
+    /**
+     * The secrets a delivery made now must be signed with: the current one, and the previous
+     * one while its grace lasts.
+     */
+    @Transactional(readOnly = true)
+    public List<String> signingSecrets(TenantId tenant, WebhookId id) {
+        var record = webhooks.findRecord(tenant, id).orElseThrow(() -> notFound(id));
+        List<String> secrets = new ArrayList<>(2);
+        String aad = aad(tenant, id);
+        secrets.add(cipher.open(new SecretCipher.Sealed(record.getSecretCiphertext(), record.getSecretKeyId()), aad));
+        OffsetDateTime graceEnds = record.getPreviousSecretExpiresAt();
+        byte[] previous = record.getPreviousSecretCiphertext();
+        String previousKey = record.getPreviousSecretKeyId();
+        if (previous != null && previousKey != null && graceEnds != null && graceEnds.isAfter(Timestamps.now())) {
+            secrets.add(cipher.open(new SecretCipher.Sealed(previous, previousKey), aad));
+        }
+        return secrets;
+    }
+
+    private static String aad(TenantId tenant, WebhookId id) {
+        return "webhook-secret:" + tenant.value() + ":" + id.value();
+    }
+
+    private static DomainException.NotFound notFound(WebhookId id) {
+        return new DomainException.NotFound("webhook", id.value());
+    }
+
+    private void validate(WebhookSettings settings) {
+        List<FieldError> errors = new ArrayList<>();
+        for (String reason : addressPolicy.checkUrl(settings.url())) {
+            errors.add(new FieldError("url", reason));
+        }
+        if (settings.events().isEmpty()) {
+            errors.add(new FieldError("events", "must name at least one event type"));
+        }
+        Set<String> events = new HashSet<>();
+        for (int i = 0; i < settings.events().size(); i++) {
+            String event = settings.events().get(i);
+            if (!catalog.contains(event)) {
+                errors.add(new FieldError(
+                        "events[" + i + "]", "'" + event + "' is not in the event catalog (GET /v1/event-types)"));
+            } else if (!events.add(event)) {
+                errors.add(new FieldError("events[" + i + "]", "'" + event + "' is listed twice"));
+            }
+        }
+        for (int i = 0; i < settings.sites().size(); i++) {
+            if (!Ids.isValid("site", settings.sites().get(i))) {
+                errors.add(new FieldError("sites[" + i + "]", "must be a site id (site_…)"));
+            }
+        }
+        validateFilters(settings.filters(), events, errors);
+        validateHeaders(settings.headers(), errors);
+        if (settings.name().isBlank() || settings.name().length() > 200) {
+            errors.add(new FieldError("name", "must be 1 to 200 characters"));
+        }
+        if (settings.timeoutSeconds() < 1 || settings.timeoutSeconds() > 30) {
+            errors.add(new FieldError("timeoutSeconds", "must be between 1 and 30"));
+        }
+        if (settings.retry().maxAttempts() < 1 || settings.retry().maxAttempts() > 10) {
+            errors.add(new FieldError("retry.maxAttempts", "must be between 1 and 10"));
+        }
+        if (!errors.isEmpty()) {
+            throw new DomainException.Invalid(errors);
+        }
+    }
+
+    private static void validateFilters(List<WebhookFilter> filters, Set<String> events, List<FieldError> errors) {
+        for (int i = 0; i < filters.size(); i++) {
+            WebhookFilter filter = filters.get(i);
+            String at = "filters[" + i + "]";
+            if (!events.contains(filter.event())) {
+                errors.add(
+                        new FieldError(at + ".event", "'" + filter.event() + "' is not one of this webhook's events"));
+            }
+            if (!PROPERTY_PATH.matcher(filter.property()).matches()) {
+                errors.add(new FieldError(at + ".property", "must be a dotted path into the event, e.g. data.total"));
+            }
+            int count = filter.values().size();
+            if (filter.operator().single() && count != 1) {
+                errors.add(new FieldError(at + ".values", "must hold exactly one value for " + operatorName(filter)));
+            } else if (count < 1 || count > MAX_FILTER_VALUES) {
+                errors.add(new FieldError(at + ".values", "must hold 1 to " + MAX_FILTER_VALUES + " values"));
+            }
+        }
+    }
+
+    private static String operatorName(WebhookFilter filter) {
+        return filter.operator().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static void validateHeaders(Map<String, String> headers, List<FieldError> errors) {
+        if (headers.size() > MAX_HEADERS) {
+            errors.add(new FieldError("headers", "at most " + MAX_HEADERS + " headers"));
+        }
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            String name = header.getKey();
+            String at = "headers." + name;
+            if (!HEADER_NAME.matcher(name).matches()) {
+                errors.add(new FieldError(at, "is not a valid HTTP header name"));
+            } else if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                errors.add(new FieldError(at, "is set by Hookline and cannot be overridden"));
+            }
+            @Nullable String value = header.getValue();
+            if (value == null
+                    || value.length() > 1024
+                    || value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+                errors.add(new FieldError(at, "value must be at most 1024 printable characters"));
+            }
+        }
+    }
+}

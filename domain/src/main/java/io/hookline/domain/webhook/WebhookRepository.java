@@ -1,0 +1,146 @@
+package io.hookline.domain.webhook;
+
+import static io.hookline.domain.jooq.Tables.TENANT;
+import static io.hookline.domain.jooq.Tables.WEBHOOK;
+
+import io.hookline.domain.jooq.tables.records.WebhookRecord;
+import io.hookline.tenancy.TenantId;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class WebhookRepository {
+
+    private static final TypeReference<List<WebhookFilter>> FILTERS = new TypeReference<>() {};
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
+
+    private final DSLContext dsl;
+    private final JsonMapper json;
+
+    WebhookRepository(DSLContext dsl, JsonMapper json) {
+        this.dsl = dsl;
+        this.json = json;
+    }
+
+    /** Locks the tenant's row so concurrent creates of one tenant are counted one at a time. */
+    int lockTenantAndReadLimit(TenantId tenant) {
+        Integer limit = dsl.select(TENANT.WEBHOOK_LIMIT)
+                .from(TENANT)
+                .where(TENANT.ID.eq(tenant.value()))
+                .forUpdate()
+                .fetchOne(TENANT.WEBHOOK_LIMIT);
+        if (limit == null) {
+            throw new IllegalStateException("tenant " + tenant + " does not exist");
+        }
+        return limit;
+    }
+
+    int count(TenantId tenant) {
+        return dsl.fetchCount(WEBHOOK, WEBHOOK.TENANT_ID.eq(tenant.value()));
+    }
+
+    Optional<Webhook> find(TenantId tenant, WebhookId id) {
+        return dsl.selectFrom(WEBHOOK)
+                .where(WEBHOOK.TENANT_ID.eq(tenant.value()), WEBHOOK.ID.eq(id.value()))
+                .fetchOptional(this::toWebhook);
+    }
+
+    Optional<WebhookRecord> findRecord(TenantId tenant, WebhookId id) {
+        return dsl.selectFrom(WEBHOOK)
+                .where(WEBHOOK.TENANT_ID.eq(tenant.value()), WEBHOOK.ID.eq(id.value()))
+                .fetchOptional();
+    }
+
+    Optional<WebhookRecord> findRecordForUpdate(TenantId tenant, WebhookId id) {
+        return dsl.selectFrom(WEBHOOK)
+                .where(WEBHOOK.TENANT_ID.eq(tenant.value()), WEBHOOK.ID.eq(id.value()))
+                .forUpdate()
+                .fetchOptional();
+    }
+
+    /** Up to {@code limit} webhooks with ids after {@code afterId}, in id (creation) order. */
+    List<Webhook> list(TenantId tenant, @Nullable String afterId, int limit) {
+        Condition condition = WEBHOOK.TENANT_ID.eq(tenant.value());
+        if (afterId != null) {
+            condition = condition.and(WEBHOOK.ID.gt(afterId));
+        }
+        return dsl.selectFrom(WEBHOOK)
+                .where(condition)
+                .orderBy(WEBHOOK.ID)
+                .limit(limit)
+                .fetch(this::toWebhook);
+    }
+
+    void insert(
+            TenantId tenant, WebhookId id, WebhookSettings settings, SecretCipher.Sealed secret, OffsetDateTime now) {
+        WebhookRecord record = dsl.newRecord(WEBHOOK)
+                .setId(id.value())
+                .setTenantId(tenant.value())
+                .setSecretCiphertext(secret.ciphertext())
+                .setSecretKeyId(secret.keyId())
+                .setConsecutiveFailures(0)
+                .setCreatedAt(now);
+        apply(record, settings, now);
+        record.insert();
+    }
+
+    void update(WebhookRecord record, WebhookSettings settings, OffsetDateTime now) {
+        apply(record, settings, now);
+        record.update();
+    }
+
+    boolean delete(TenantId tenant, WebhookId id) {
+        return dsl.deleteFrom(WEBHOOK)
+                        .where(WEBHOOK.TENANT_ID.eq(tenant.value()), WEBHOOK.ID.eq(id.value()))
+                        .execute()
+                == 1;
+    }
+
+    Webhook toWebhook(WebhookRecord r) {
+        return new Webhook(
+                new WebhookId(r.getId()),
+                new TenantId(r.getTenantId()),
+                r.getName(),
+                r.getUrl(),
+                Arrays.asList(r.getEvents()),
+                Arrays.asList(r.getSites()),
+                json.readValue(r.getFilters().data(), FILTERS),
+                r.getEnabled(),
+                json.readValue(r.getHeaders().data(), HEADERS),
+                r.getTimeoutSeconds(),
+                new Webhook.Retry(r.getRetryEnabled(), r.getRetryMaxAttempts()),
+                r.getAsyncAcknowledgement(),
+                SignatureScheme.fromValue(r.getSignatureScheme()),
+                r.getDisabledReason(),
+                r.getConsecutiveFailures(),
+                r.getPreviousSecretExpiresAt(),
+                r.getCreatedAt(),
+                r.getUpdatedAt());
+    }
+
+    private void apply(WebhookRecord record, WebhookSettings settings, OffsetDateTime now) {
+        record.setName(settings.name())
+                .setUrl(settings.url())
+                .setEvents(settings.events().toArray(String[]::new))
+                .setSites(settings.sites().toArray(String[]::new))
+                .setFilters(JSONB.valueOf(json.writeValueAsString(settings.filters())))
+                .setEnabled(settings.enabled())
+                .setHeaders(JSONB.valueOf(json.writeValueAsString(settings.headers())))
+                .setTimeoutSeconds(settings.timeoutSeconds())
+                .setRetryEnabled(settings.retry().enabled())
+                .setRetryMaxAttempts(settings.retry().maxAttempts())
+                .setAsyncAcknowledgement(settings.asyncAcknowledgement())
+                .setSignatureScheme(settings.signatureScheme().value())
+                .setUpdatedAt(now);
+    }
+}

@@ -1,0 +1,19 @@
+package io.hookline.domain.webhook;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/** Makes webhook signing secrets: {@code whsec_} + base64 of 32 random bytes (Standard Webhooks). */
+final class WebhookSecrets {
+
+    static final String PREFIX = "whsec_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private WebhookSecrets() {}
+
+    static String generate() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return PREFIX + Base64.getEncoder().encodeToString(bytes);
+    }
+}

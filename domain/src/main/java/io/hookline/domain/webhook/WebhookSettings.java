@@ -1,0 +1,26 @@
+package io.hookline.domain.webhook;
+
+import java.util.List;
+import java.util.Map;
+
+/** Everything a tenant chooses when it creates a webhook, defaults already applied. */
+public record WebhookSettings(
+        String name,
+        String url,
+        List<String> events,
+        List<String> sites,
+        List<WebhookFilter> filters,
+        boolean enabled,
+        Map<String, String> headers,
+        int timeoutSeconds,
+        Webhook.Retry retry,
+        boolean asyncAcknowledgement,
+        SignatureScheme signatureScheme) {
+
+    public WebhookSettings {
+        events = List.copyOf(events);
+        sites = List.copyOf(sites);
+        filters = List.copyOf(filters);
+        headers = Map.copyOf(headers);
+    }
+}

@@ -1,0 +1,85 @@
+package io.hookline.tenancy.ratelimit;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
+import java.time.Duration;
+
+/**
+ * Decides whether a request under a key may pass. Two buckets per key: the window bucket
+ * ({@code limit} tokens, refilled whole every window, counted from its first use) and the
+ * cooldown bucket (one token, refilled once per cooldown). The first refusal empties the
+ * cooldown bucket; while it is empty every request is refused without touching it, so
+ * requests during the cooldown do not extend it.
+ *
+ * <p>The policy is part of the bucket key, so a changed tenant limit takes effect at once with
+ * a fresh bucket.
+ */
+public final class RateLimiter {
+
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    private final RateLimitStore store;
+
+    public RateLimiter(RateLimitStore store) {
+        this.store = store;
+    }
+
+    public RateLimitDecision tryAcquire(String key, RateLimitPolicy policy) {
+        long windowSeconds = policy.window().toSeconds();
+        Bucket cooldown = policy.cooldown().isZero()
+                ? null
+                : store.bucket(cooldownKey(key, policy), cooldownConfiguration(policy.cooldown()));
+        if (cooldown != null) {
+            EstimationProbe locked = cooldown.estimateAbilityToConsume(1);
+            if (!locked.canBeConsumed()) {
+                long wait = seconds(locked.getNanosToWaitForRefill());
+                return new RateLimitDecision(false, policy.limit(), windowSeconds, 0, wait, wait);
+            }
+        }
+        Bucket window = store.bucket(windowKey(key, policy), windowConfiguration(policy));
+        ConsumptionProbe probe = window.tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            return new RateLimitDecision(
+                    true,
+                    policy.limit(),
+                    windowSeconds,
+                    probe.getRemainingTokens(),
+                    seconds(probe.getNanosToWaitForReset()),
+                    0);
+        }
+        long retryAfter = seconds(probe.getNanosToWaitForRefill());
+        if (cooldown != null) {
+            cooldown.tryConsume(1);
+            retryAfter = Math.max(retryAfter, seconds(policy.cooldown().toNanos()));
+        }
+        return new RateLimitDecision(
+                false, policy.limit(), windowSeconds, 0, seconds(probe.getNanosToWaitForReset()), retryAfter);
+    }
+
+    private static String windowKey(String key, RateLimitPolicy policy) {
+        return key + ":w:" + policy.limit() + "/" + policy.window().toMillis();
+    }
+
+    private static String cooldownKey(String key, RateLimitPolicy policy) {
+        return key + ":c:" + policy.cooldown().toMillis();
+    }
+
+    private static BucketConfiguration windowConfiguration(RateLimitPolicy policy) {
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(policy.limit()).refillIntervally(policy.limit(), policy.window()))
+                .build();
+    }
+
+    private static BucketConfiguration cooldownConfiguration(Duration cooldown) {
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(1).refillGreedy(1, cooldown))
+                .build();
+    }
+
+    /** Whole seconds, rounded up, at least 1 when anything remains. */
+    private static long seconds(long nanos) {
+        return nanos <= 0 ? 0 : (nanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND;
+    }
+}
