@@ -12,8 +12,11 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -37,7 +40,15 @@ public class EmbeddedDefaultEnvironment implements EnvironmentPostProcessor {
         Path dir = Path.of(environment.getProperty("hookline.embedded.dir", ".hookline"))
                 .toAbsolutePath();
         EmbeddedPostgres postgres = EmbeddedPostgresLauncher.start(dir.resolve("pgdata"), false);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
+        AtomicBoolean open = new AtomicBoolean(true);
+        Runnable stop = () -> {
+            if (open.getAndSet(false)) {
+                close(postgres);
+            }
+        };
+        // stopped with the context (after the pool has closed), or with the JVM if the context never started
+        application.addListeners((ApplicationListener<ContextClosedEvent>) event -> stop.run());
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "embedded-postgres-stop"));
 
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put("spring.datasource.url", EmbeddedPostgresLauncher.jdbcUrl(postgres));

@@ -3,14 +3,9 @@ package io.hookline.api.page;
 import io.hookline.domain.page.CursorCodec;
 import io.hookline.domain.page.Page;
 import io.hookline.domain.page.PageRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Base64;
+import io.hookline.domain.webhook.SecretCipher;
 import java.util.function.Function;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -26,8 +21,8 @@ public class Pagination {
 
     private final CursorCodec codec;
 
-    Pagination(@Value("${hookline.secrets.encryption-key}") String secretsKey) {
-        this.codec = new CursorCodec(derive(secretsKey));
+    Pagination(SecretCipher secrets) {
+        this.codec = new CursorCodec(secrets.deriveKey("hookline-pagination-cursor-v1"));
     }
 
     public PageRequest request(String list, int limit, @Nullable String cursor) {
@@ -45,15 +40,5 @@ public class Pagination {
             response.header(HttpHeaders.LINK, "<" + link + ">; rel=\"next\"");
         }
         return response.body(new PageResponse<>(page.data().stream().map(mapper).toList(), next));
-    }
-
-    private static byte[] derive(String secretsKey) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secretsKey.trim()), "HmacSHA256"));
-            return mac.doFinal("hookline-pagination-cursor-v1".getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("hookline.secrets.encryption-key must be base64 of 32 bytes", e);
-        }
     }
 }

@@ -90,6 +90,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof BodySizeLimit.PayloadTooLargeException) {
                 return cast(respond(ProblemType.PAYLOAD_TOO_LARGE, BodySizeLimit.detail(), servlet, List.of()));
             }
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof UnrecognizedPropertyException unknown) {
                 String field = path(unknown);
                 return cast(respond(

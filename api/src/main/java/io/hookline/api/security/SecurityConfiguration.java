@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -100,7 +102,9 @@ class SecurityConfiguration {
 
     private static String describe(AuthenticationException exception) {
         String message = exception.getMessage();
-        if (message == null || message.startsWith("Full authentication")) {
+        if (message == null
+                || exception instanceof InsufficientAuthenticationException
+                || exception instanceof AuthenticationCredentialsNotFoundException) {
             return "send a bearer token: Authorization: Bearer <JWT>";
         }
         return "the bearer token was refused: " + message;

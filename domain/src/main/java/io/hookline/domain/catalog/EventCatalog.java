@@ -1,5 +1,9 @@
 package io.hookline.domain.catalog;
 
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +23,7 @@ public class EventCatalog {
     static final String RESOURCE = "/catalog/event-types.json";
 
     private final Map<String, EventType> types;
+    private final Map<String, Schema> schemas;
 
     public EventCatalog(JsonMapper json) {
         try (InputStream in = EventCatalog.class.getResourceAsStream(RESOURCE)) {
@@ -37,6 +42,10 @@ public class EventCatalog {
                 }
             }
             this.types = loaded;
+            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+            Map<String, Schema> compiled = new LinkedHashMap<>();
+            loaded.forEach((name, type) -> compiled.put(name, registry.getSchema(type.schema())));
+            this.schemas = compiled;
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the event catalog", e);
         }
@@ -55,5 +64,17 @@ public class EventCatalog {
 
     public boolean contains(String name) {
         return types.containsKey(name);
+    }
+
+    /**
+     * What is wrong with {@code data} as the data of a {@code type} event, one message per
+     * violation naming the place ({@code $.items[0].quantity: …}); empty when it conforms.
+     */
+    public List<String> validate(String type, JsonNode data) {
+        Schema schema = schemas.get(type);
+        if (schema == null) {
+            return List.of("'" + type + "' is not in the event catalog");
+        }
+        return schema.validate(data).stream().map(Error::toString).toList();
     }
 }

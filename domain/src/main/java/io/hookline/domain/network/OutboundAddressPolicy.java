@@ -108,7 +108,7 @@ public final class OutboundAddressPolicy {
         if (uri.getRawUserInfo() != null) {
             problems.add("must not contain a user name or password");
         }
-        String host = uri.getHost();
+        String host = hostOf(uri);
         if (host == null || host.isEmpty()) {
             problems.add("must name a host");
             return problems;
@@ -121,6 +121,27 @@ public final class OutboundAddressPolicy {
             problems.add(reason);
         }
         return problems;
+    }
+
+    /**
+     * The URL's host. {@link URI#getHost()} gives up on names a resolver still accepts (such as
+     * {@code 0x7f.0.0.1}), so those are read from the authority.
+     */
+    private static @Nullable String hostOf(URI uri) {
+        if (uri.getHost() != null) {
+            return uri.getHost();
+        }
+        String authority = uri.getRawAuthority();
+        if (authority == null) {
+            return null;
+        }
+        String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
+        if (hostPort.startsWith("[")) {
+            int end = hostPort.indexOf(']');
+            return end < 0 ? null : hostPort.substring(0, end + 1);
+        }
+        int colon = hostPort.indexOf(':');
+        return colon < 0 ? hostPort : hostPort.substring(0, colon);
     }
 
     /** The host's addresses, all of them allowed; throws {@link BlockedAddressException} otherwise. */

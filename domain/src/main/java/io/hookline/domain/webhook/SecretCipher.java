@@ -27,6 +27,7 @@ public final class SecretCipher {
 
     private final SecureRandom random = new SecureRandom();
     private final String currentKeyId;
+    private final SecretKeySpec currentKey;
     private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
 
     /** An encrypted value and the id of the key that encrypted it. */
@@ -39,6 +40,7 @@ public final class SecretCipher {
     public SecretCipher(String currentKey, List<String> previousKeys) {
         SecretKeySpec current = parse(currentKey, "hookline.secrets.encryption-key");
         this.currentKeyId = keyId(current);
+        this.currentKey = current;
         keys.put(currentKeyId, current);
         for (String previous : previousKeys) {
             SecretKeySpec key = parse(previous, "hookline.secrets.previous-keys");
@@ -51,7 +53,7 @@ public final class SecretCipher {
         random.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, currentKey, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
             byte[] encrypted = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             return new Sealed(
@@ -79,6 +81,20 @@ public final class SecretCipher {
             return new String(plain, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a stored secret could not be decrypted (wrong key or altered row)", e);
+        }
+    }
+
+    /**
+     * A key for another purpose (e.g. signing pagination cursors) derived from the current key,
+     * so operators manage one secret. Changing the encryption key changes every derived key.
+     */
+    public byte[] deriveKey(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(currentKey.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -13,8 +13,8 @@ import java.time.Duration;
  * cooldown bucket; while it is empty every request is refused without touching it, so
  * requests during the cooldown do not extend it.
  *
- * <p>The policy is part of the bucket key, so a changed tenant limit takes effect at once with
- * a fresh bucket.
+ * <p>The policy is part of the bucket keys, so a changed tenant limit takes effect at once with
+ * fresh buckets.
  */
 public final class RateLimiter {
 
@@ -59,11 +59,17 @@ public final class RateLimiter {
     }
 
     private static String windowKey(String key, RateLimitPolicy policy) {
-        return key + ":w:" + policy.limit() + "/" + policy.window().toMillis();
+        return key + ":w:" + policyId(policy);
     }
 
     private static String cooldownKey(String key, RateLimitPolicy policy) {
-        return key + ":c:" + policy.cooldown().toMillis();
+        return key + ":c:" + policyId(policy);
+    }
+
+    /** Part of both keys, so a changed policy (a raised limit, say) starts fresh, cooldown included. */
+    private static String policyId(RateLimitPolicy policy) {
+        return policy.limit() + "/" + policy.window().toMillis() + "/"
+                + policy.cooldown().toMillis();
     }
 
     private static BucketConfiguration windowConfiguration(RateLimitPolicy policy) {
