@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication(scanBasePackages = "io.hookline")
 @ConfigurationPropertiesScan("io.hookline")
+@org.springframework.scheduling.annotation.EnableScheduling
 public class HooklineApplication {
 
     public static void main(String[] args) {

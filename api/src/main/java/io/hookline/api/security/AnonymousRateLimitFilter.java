@@ -32,7 +32,7 @@ final class AnonymousRateLimitFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String authorization = request.getHeader("Authorization");
         boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-        return bearer || !(path.startsWith("/v1/") || path.startsWith("/dev/"));
+        return bearer || !(path.startsWith("/v1/") || path.startsWith("/dev/") || path.startsWith("/acks/"));
     }
 
     @Override

@@ -32,6 +32,8 @@ public final class Scopes {
     public static final String CAN_WRITE_WEBHOOKS = "hasAuthority('SCOPE_webhooks:write')";
     public static final String CAN_MANAGE_SECRETS = "hasAuthority('SCOPE_webhooks:secrets')";
     public static final String CAN_READ_CATALOG = "hasAnyAuthority('SCOPE_webhooks:read', 'SCOPE_events:read')";
+    public static final String CAN_PUBLISH_EVENTS = "hasAuthority('SCOPE_events:write')";
+    public static final String CAN_READ_EVENTS = "hasAuthority('SCOPE_events:read')";
     public static final String CAN_ADMINISTER_PLATFORM = "hasAuthority('SCOPE_platform:admin')";
 
     private Scopes() {}

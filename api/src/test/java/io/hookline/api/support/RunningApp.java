@@ -48,6 +48,9 @@ public final class RunningApp implements AutoCloseable {
         properties.put("hookline.secrets.encryption-key", TEST_SECRETS_KEY);
         properties.put("hookline.ratelimit.anonymous-limit", "100000");
         properties.put("spring.datasource.hikari.maximum-pool-size", "10");
+        // Only the delivery tests run workers (their receivers are on loopback, which other tests'
+        // nodes rightly refuse); see DeliveryTestSupport.
+        properties.put("hookline.delivery.enabled", "false");
         properties.putAll(overrides);
         List<String> args = new ArrayList<>();
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));

@@ -16,7 +16,9 @@ class DatabaseConfiguration {
      */
     @Bean
     TenantScopedTransactionManager transactionManager(
-            DataSource dataSource, @Value("${hookline.db.runtime-role:hookline_app}") String runtimeRole) {
-        return new TenantScopedTransactionManager(dataSource, runtimeRole);
+            DataSource dataSource,
+            @Value("${hookline.db.runtime-role:hookline_app}") String runtimeRole,
+            @Value("${hookline.db.worker-role:hookline_worker}") String workerRole) {
+        return new TenantScopedTransactionManager(dataSource, runtimeRole, workerRole);
     }
 }

@@ -165,6 +165,12 @@ public class WebhookRegistry {
         return new RotatedSecret(webhooks.toWebhook(record), secret);
     }
 
+    /** The enabled webhooks of the tenant that subscribe to {@code type}; joins the caller's transaction. */
+    @Transactional(readOnly = true)
+    public List<Webhook> subscribers(TenantId tenant, String type) {
+        return webhooks.subscribers(tenant, type);
+    }
+
     /**
      * The secrets a delivery made now must be signed with: the current one, and the previous
      * one while its grace lasts.
@@ -172,14 +178,33 @@ public class WebhookRegistry {
     @Transactional(readOnly = true)
     public List<String> signingSecrets(TenantId tenant, WebhookId id) {
         var record = webhooks.findRecord(tenant, id).orElseThrow(() -> notFound(id));
-        List<String> secrets = new ArrayList<>(2);
+        return openSecrets(
+                tenant,
+                id,
+                record.getSecretCiphertext(),
+                record.getSecretKeyId(),
+                record.getPreviousSecretCiphertext(),
+                record.getPreviousSecretKeyId(),
+                record.getPreviousSecretExpiresAt());
+    }
+
+    /**
+     * The signing secrets of a webhook row already read by the caller (the delivery worker
+     * reads them with its claim): the current one, and the previous one while its grace lasts.
+     */
+    public List<String> openSecrets(
+            TenantId tenant,
+            WebhookId id,
+            byte[] current,
+            String currentKeyId,
+            byte @Nullable [] previous,
+            @Nullable String previousKeyId,
+            @Nullable OffsetDateTime graceEnds) {
         String aad = aad(tenant, id);
-        secrets.add(cipher.open(new SecretCipher.Sealed(record.getSecretCiphertext(), record.getSecretKeyId()), aad));
-        OffsetDateTime graceEnds = record.getPreviousSecretExpiresAt();
-        byte[] previous = record.getPreviousSecretCiphertext();
-        String previousKey = record.getPreviousSecretKeyId();
-        if (previous != null && previousKey != null && graceEnds != null && graceEnds.isAfter(Timestamps.now())) {
-            secrets.add(cipher.open(new SecretCipher.Sealed(previous, previousKey), aad));
+        List<String> secrets = new ArrayList<>(2);
+        secrets.add(cipher.open(new SecretCipher.Sealed(current, currentKeyId), aad));
+        if (previous != null && previousKeyId != null && graceEnds != null && graceEnds.isAfter(Timestamps.now())) {
+            secrets.add(cipher.open(new SecretCipher.Sealed(previous, previousKeyId), aad));
         }
         return secrets;
     }

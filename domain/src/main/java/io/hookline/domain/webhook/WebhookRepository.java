@@ -68,6 +68,17 @@ class WebhookRepository {
                 .fetchOptional();
     }
 
+    /** The tenant's enabled webhooks that subscribe to {@code type}. */
+    List<Webhook> subscribers(TenantId tenant, String type) {
+        return dsl.selectFrom(WEBHOOK)
+                .where(
+                        WEBHOOK.TENANT_ID.eq(tenant.value()),
+                        WEBHOOK.ENABLED.isTrue(),
+                        WEBHOOK.EVENTS.contains(new String[] {type}))
+                .orderBy(WEBHOOK.ID)
+                .fetch(this::toWebhook);
+    }
+
     /** Up to {@code limit} webhooks with ids after {@code afterId}, in id (creation) order. */
     List<Webhook> list(TenantId tenant, @Nullable String afterId, int limit) {
         Condition condition = WEBHOOK.TENANT_ID.eq(tenant.value());

@@ -11,8 +11,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CallerContext {
 
-    /** Who acts and for which tenant; {@code tenant} is null for platform-level calls. */
-    public record Caller(String subject, @Nullable TenantId tenant) {}
+    /**
+     * Who acts and for which tenant; {@code tenant} is null for platform-level calls.
+     * {@code worker} marks the delivery worker, the one caller that works across tenants.
+     */
+    public record Caller(String subject, @Nullable TenantId tenant, boolean worker) {
+        public Caller(String subject, @Nullable TenantId tenant) {
+            this(subject, tenant, false);
+        }
+
+        /** The delivery worker: every tenant's deliveries, under the worker's database role. */
+        public static Caller worker(String subject) {
+            return new Caller(subject, null, true);
+        }
+    }
 
     private static final ThreadLocal<@Nullable Caller> CURRENT = new ThreadLocal<>();
 

@@ -14,6 +14,10 @@ import org.springframework.transaction.TransactionDefinition;
  * ({@code set_config(…, true)}), so a pooled connection carries nothing into the next
  * transaction, and a transaction without a bound tenant sees no tenant rows at all.
  *
+ * <p>The delivery worker (a {@link CallerContext.Caller#worker() worker} caller) runs as
+ * {@code workerRole} instead, which may bypass row-level security: claiming due deliveries
+ * across tenants fairly is its job.
+ *
  * <p>Row-level security is the second wall: repositories filter by tenant themselves, and the
  * policies catch a query that forgot to.
  */
@@ -23,10 +27,12 @@ public class TenantScopedTransactionManager extends JdbcTransactionManager {
             "select set_config('role', ?, true), set_config('hookline.tenant_id', ?, true)";
 
     private final String runtimeRole;
+    private final String workerRole;
 
-    public TenantScopedTransactionManager(DataSource dataSource, String runtimeRole) {
+    public TenantScopedTransactionManager(DataSource dataSource, String runtimeRole, String workerRole) {
         super(dataSource);
         this.runtimeRole = runtimeRole;
+        this.workerRole = workerRole;
         setEnforceReadOnly(false);
     }
 
@@ -34,9 +40,11 @@ public class TenantScopedTransactionManager extends JdbcTransactionManager {
     protected void prepareTransactionalConnection(Connection con, TransactionDefinition definition)
             throws SQLException {
         super.prepareTransactionalConnection(con, definition);
+        boolean worker =
+                CallerContext.current().map(CallerContext.Caller::worker).orElse(false);
         String tenant = CallerContext.tenant().map(Object::toString).orElse("");
         try (PreparedStatement statement = con.prepareStatement(SETTINGS_SQL)) {
-            statement.setString(1, runtimeRole);
+            statement.setString(1, worker ? workerRole : runtimeRole);
             statement.setString(2, tenant);
             statement.execute();
         }

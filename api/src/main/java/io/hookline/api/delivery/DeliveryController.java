@@ -1,0 +1,114 @@
+package io.hookline.api.delivery;
+
+import io.hookline.api.page.PageResponse;
+import io.hookline.api.page.Pagination;
+import io.hookline.api.security.Scopes;
+import io.hookline.delivery.log.DeliveryLog;
+import io.hookline.delivery.worker.Acknowledgements;
+import io.hookline.delivery.worker.AttemptResult;
+import io.hookline.delivery.worker.WebhookTester;
+import io.hookline.domain.problem.DomainException;
+import io.hookline.domain.webhook.WebhookId;
+import io.hookline.tenancy.context.CallerContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Deliveries", description = "The delivery log, resend, recover and test")
+class DeliveryController {
+
+    private static final String LIST = "deliveries";
+
+    private final DeliveryLog deliveries;
+    private final WebhookTester tester;
+    private final Acknowledgements acknowledgements;
+    private final Pagination pagination;
+
+    DeliveryController(
+            DeliveryLog deliveries, WebhookTester tester, Acknowledgements acknowledgements, Pagination pagination) {
+        this.deliveries = deliveries;
+        this.tester = tester;
+        this.acknowledgements = acknowledgements;
+        this.pagination = pagination;
+    }
+
+    @GetMapping(path = "/v1/webhooks/{id}/deliveries", produces = "application/json")
+    @PreAuthorize(Scopes.CAN_READ_WEBHOOKS)
+    @Operation(operationId = "listDeliveries", summary = "A webhook's deliveries, newest first")
+    ResponseEntity<PageResponse<DeliveryResponse>> list(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
+                    OffsetDateTime since,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        var page = deliveries.list(
+                CallerContext.requireTenant(), webhookId(id), status, since, pagination.request(LIST, limit, cursor));
+        return pagination.respond(LIST, page, DeliveryResponse::of);
+    }
+
+    @GetMapping(path = "/v1/deliveries/{id}", produces = "application/json")
+    @PreAuthorize(Scopes.CAN_READ_WEBHOOKS)
+    @Operation(operationId = "getDelivery", summary = "A delivery with every attempt")
+    DeliveryResponse get(@PathVariable String id) {
+        return DeliveryResponse.of(deliveries.get(CallerContext.requireTenant(), id));
+    }
+
+    @PostMapping(path = "/v1/deliveries/{id}/resend", produces = "application/json")
+    @PreAuthorize(Scopes.CAN_WRITE_WEBHOOKS)
+    @Operation(operationId = "resendDelivery", summary = "Queue one more attempt of a delivery now")
+    ResponseEntity<DeliveryResponse> resend(@PathVariable String id) {
+        return ResponseEntity.accepted()
+                .body(DeliveryResponse.of(deliveries.resend(CallerContext.requireTenant(), id)));
+    }
+
+    @PostMapping(path = "/v1/webhooks/{id}/recover", consumes = "application/json", produces = "application/json")
+    @PreAuthorize(Scopes.CAN_WRITE_WEBHOOKS)
+    @Operation(
+            operationId = "recoverDeliveries",
+            summary = "Re-queue every failed delivery of the webhook since a time")
+    ResponseEntity<RecoverResponse> recover(@PathVariable String id, @Valid @RequestBody RecoverRequest request) {
+        int recovered = deliveries.recover(CallerContext.requireTenant(), webhookId(id), request.since());
+        return ResponseEntity.accepted().body(new RecoverResponse(recovered));
+    }
+
+    @PostMapping(path = "/v1/webhooks/{id}/test", produces = "application/json")
+    @PreAuthorize(Scopes.CAN_WRITE_WEBHOOKS)
+    @Operation(operationId = "testWebhook", summary = "Send a webhook.test event now and answer the attempt")
+    TestResponse test(@PathVariable String id) {
+        AttemptResult result = tester.test(CallerContext.requireTenant(), webhookId(id));
+        return new TestResponse(result.succeeded(), result.statusCode(), result.durationMs(), result.error());
+    }
+
+    @PostMapping(path = "/acks/{token}", consumes = "application/json")
+    @Operation(
+            operationId = "acknowledgeDelivery",
+            summary =
+                    "Settle a delivery answered with 202 (the capability link from the delivery's meta.link; no token needed)")
+    ResponseEntity<Void> acknowledge(@PathVariable String token, @Valid @RequestBody AckRequest request) {
+        acknowledgements.acknowledge(token, request.status().equals("done"), request.reason());
+        return ResponseEntity.noContent().build();
+    }
+
+    private static WebhookId webhookId(String id) {
+        WebhookId parsed = WebhookId.parse(id);
+        if (parsed == null) {
+            throw new DomainException.NotFound("webhook", id);
+        }
+        return parsed;
+    }
+}

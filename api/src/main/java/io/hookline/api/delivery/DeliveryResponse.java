@@ -1,0 +1,40 @@
+package io.hookline.api.delivery;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.hookline.delivery.log.AttemptView;
+import io.hookline.delivery.log.DeliveryView;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+@Schema(description = "One event for one webhook; attempts only when a single delivery is read")
+public record DeliveryResponse(
+        @Schema(example = "dlv_01JD3Q7ZK8M5W2X9R4T6Y1B0NC") String id,
+        String webhookId,
+        String eventId,
+        @Schema(example = "order.placed") String eventType,
+
+        @Schema(allowableValues = {"pending", "delivering", "waiting", "succeeded", "failed"})
+        String status,
+
+        int attemptCount,
+        @Schema(nullable = true) @Nullable OffsetDateTime nextAttemptAt,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<AttemptView> attempts) {
+
+    static DeliveryResponse of(DeliveryView view) {
+        return new DeliveryResponse(
+                view.id(),
+                view.webhookId(),
+                view.eventId(),
+                view.eventType(),
+                view.status(),
+                view.attemptCount(),
+                view.nextAttemptAt(),
+                view.createdAt(),
+                view.updatedAt(),
+                view.attempts());
+    }
+}

@@ -1,0 +1,174 @@
+package io.hookline.delivery.log;
+
+import static io.hookline.domain.jooq.Tables.DELIVERY;
+import static io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT;
+import static io.hookline.domain.jooq.Tables.EVENT;
+
+import io.hookline.domain.jooq.tables.records.DeliveryRecord;
+import io.hookline.domain.page.Page;
+import io.hookline.domain.page.PageRequest;
+import io.hookline.domain.problem.DomainException;
+import io.hookline.domain.webhook.WebhookId;
+import io.hookline.domain.webhook.WebhookRegistry;
+import io.hookline.tenancy.TenantId;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads and acts on a tenant's delivery log; every query is scoped to the tenant. */
+@Service
+public class DeliveryLog {
+
+    public static final Set<String> STATUSES = Set.of("pending", "delivering", "waiting", "succeeded", "failed");
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
+
+    private final DSLContext dsl;
+    private final WebhookRegistry webhooks;
+    private final JsonMapper json;
+
+    DeliveryLog(DSLContext dsl, WebhookRegistry webhooks, JsonMapper json) {
+        this.dsl = dsl;
+        this.webhooks = webhooks;
+        this.json = json;
+    }
+
+    /** A webhook's deliveries, newest first, optionally by status and created since a time. */
+    @Transactional(readOnly = true)
+    public Page<DeliveryView> list(
+            TenantId tenant,
+            WebhookId webhook,
+            @Nullable String status,
+            @Nullable OffsetDateTime since,
+            PageRequest page) {
+        webhooks.get(tenant, webhook);
+        if (status != null && !STATUSES.contains(status)) {
+            throw new DomainException.Invalid(
+                    "status", "must be one of pending, delivering, waiting, succeeded, failed");
+        }
+        Condition condition = DELIVERY.TENANT_ID.eq(tenant.value()).and(DELIVERY.WEBHOOK_ID.eq(webhook.value()));
+        if (status != null) {
+            condition = condition.and(DELIVERY.STATUS.eq(status));
+        }
+        if (since != null) {
+            condition = condition.and(DELIVERY.CREATED_AT.ge(since));
+        }
+        if (page.afterId() != null) {
+            condition = condition.and(DELIVERY.ID.lt(page.afterId()));
+        }
+        List<DeliveryView> fetched = dsl.selectFrom(DELIVERY)
+                .where(condition)
+                .orderBy(DELIVERY.ID.desc())
+                .limit(page.limit() + 1)
+                .fetch(record -> view(record, null));
+        return Page.of(fetched, page.limit(), delivery -> List.of(delivery.id()));
+    }
+
+    /** One delivery with every attempt. */
+    @Transactional(readOnly = true)
+    public DeliveryView get(TenantId tenant, String id) {
+        DeliveryRecord delivery = find(tenant, id);
+        String body = java.util.Objects.requireNonNullElse(
+                dsl.select(EVENT.BODY)
+                        .from(EVENT)
+                        .where(EVENT.TENANT_ID.eq(tenant.value()), EVENT.ID.eq(delivery.getEventId()))
+                        .fetchSingle(EVENT.BODY),
+                "");
+        List<AttemptView> attempts = dsl.selectFrom(DELIVERY_ATTEMPT)
+                .where(DELIVERY_ATTEMPT.TENANT_ID.eq(tenant.value()), DELIVERY_ATTEMPT.DELIVERY_ID.eq(id))
+                .orderBy(DELIVERY_ATTEMPT.NUMBER, DELIVERY_ATTEMPT.STARTED_AT)
+                .fetch(a -> new AttemptView(
+                        a.getId(),
+                        a.getNumber(),
+                        a.getStartedAt(),
+                        a.getDurationMs(),
+                        headers(a.getRequestHeaders()),
+                        body,
+                        a.getResponseStatus(),
+                        a.getResponseHeaders() == null ? null : headers(a.getResponseHeaders()),
+                        a.getResponseBody(),
+                        a.getReason(),
+                        a.getError()));
+        return view(delivery, attempts);
+    }
+
+    /** Queues one more attempt now, whatever the retry policy said; not while one is in flight. */
+    @Transactional
+    public DeliveryView resend(TenantId tenant, String id) {
+        DeliveryRecord delivery = find(tenant, id);
+        if (delivery.getStatus().equals("delivering")) {
+            throw new DomainException.Conflict(
+                    "delivery-in-flight", "delivery " + id + " is being attempted right now; try again shortly");
+        }
+        dsl.update(DELIVERY)
+                .set(DELIVERY.STATUS, "pending")
+                .set(DELIVERY.NEXT_ATTEMPT_AT, DSL.currentOffsetDateTime())
+                .set(DELIVERY.ACK_TOKEN_HASH, (String) null)
+                .set(DELIVERY.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(DELIVERY.TENANT_ID.eq(tenant.value()), DELIVERY.ID.eq(id))
+                .execute();
+        notifyWorkers();
+        return view(find(tenant, id), null);
+    }
+
+    /** Re-queues every failed delivery of the webhook created since {@code since}; returns how many. */
+    @Transactional
+    public int recover(TenantId tenant, WebhookId webhook, OffsetDateTime since) {
+        webhooks.get(tenant, webhook);
+        int recovered = dsl.update(DELIVERY)
+                .set(DELIVERY.STATUS, "pending")
+                .set(DELIVERY.NEXT_ATTEMPT_AT, DSL.currentOffsetDateTime())
+                .set(DELIVERY.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(
+                        DELIVERY.TENANT_ID.eq(tenant.value()),
+                        DELIVERY.WEBHOOK_ID.eq(webhook.value()),
+                        DELIVERY.STATUS.eq("failed"),
+                        DELIVERY.CREATED_AT.ge(since))
+                .execute();
+        if (recovered > 0) {
+            notifyWorkers();
+        }
+        return recovered;
+    }
+
+    private void notifyWorkers() {
+        dsl.execute("select pg_notify('hookline_deliveries', '')");
+    }
+
+    private DeliveryRecord find(TenantId tenant, String id) {
+        DeliveryRecord record = dsl.selectFrom(DELIVERY)
+                .where(DELIVERY.TENANT_ID.eq(tenant.value()), DELIVERY.ID.eq(id))
+                .fetchOne();
+        if (record == null) {
+            throw new DomainException.NotFound("delivery", id);
+        }
+        return record;
+    }
+
+    private Map<String, String> headers(JSONB value) {
+        return json.readValue(value.data(), HEADERS);
+    }
+
+    private static DeliveryView view(DeliveryRecord d, @Nullable List<AttemptView> attempts) {
+        return new DeliveryView(
+                d.getId(),
+                d.getWebhookId(),
+                d.getEventId(),
+                d.getEventType(),
+                d.getStatus(),
+                d.getAttemptCount(),
+                d.getNextAttemptAt(),
+                d.getCreatedAt(),
+                d.getUpdatedAt(),
+                attempts);
+    }
+}

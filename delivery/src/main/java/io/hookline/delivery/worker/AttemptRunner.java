@@ -1,0 +1,313 @@
+package io.hookline.delivery.worker;
+
+import io.hookline.delivery.http.WebhookHttpClient;
+import io.hookline.delivery.signing.Signatures;
+import io.hookline.domain.event.EventOutbox;
+import io.hookline.domain.webhook.WebhookId;
+import io.hookline.domain.webhook.WebhookRegistry;
+import io.hookline.tenancy.Ids;
+import io.hookline.tenancy.TenantId;
+import io.hookline.tenancy.Timestamps;
+import io.hookline.tenancy.context.CallerContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Makes one attempt of one claimed delivery: builds the signed request, posts it with no
+ * transaction open, and settles the result in a short transaction of its own.
+ */
+@Component
+class AttemptRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AttemptRunner.class);
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
+    static final String USER_AGENT = "Hookline-Webhooks/0.1";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    static final CallerContext.Caller WORKER = CallerContext.Caller.worker("system:delivery-worker");
+
+    private final DeliveryStore store;
+    private final WebhookHttpClient http;
+    private final WebhookRegistry webhooks;
+    private final EventOutbox outbox;
+    private final TransactionTemplate transactions;
+    private final DeliveryProperties properties;
+    private final RetrySchedule retries;
+    private final JsonMapper json;
+    private final MeterRegistry meters;
+    private final Timer latency;
+    private final org.springframework.core.env.Environment environment;
+
+    AttemptRunner(
+            DeliveryStore store,
+            WebhookHttpClient http,
+            WebhookRegistry webhooks,
+            EventOutbox outbox,
+            PlatformTransactionManager transactions,
+            DeliveryProperties properties,
+            JsonMapper json,
+            MeterRegistry meters,
+            org.springframework.core.env.Environment environment) {
+        this.environment = environment;
+        this.store = store;
+        this.http = http;
+        this.webhooks = webhooks;
+        this.outbox = outbox;
+        this.transactions = new TransactionTemplate(transactions);
+        this.properties = properties;
+        this.retries = new RetrySchedule(properties.retrySchedule());
+        this.json = json;
+        this.meters = meters;
+        this.latency = Timer.builder("hookline.delivery.latency")
+                .description("Time from sending a delivery request to its response")
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+
+    /** Runs {@code work} in a transaction as the delivery worker (cross-tenant role). */
+    <T> T inWorkerTransaction(java.util.function.Supplier<T> work) {
+        return CallerContext.callAs(WORKER, () -> {
+            T result = transactions.execute(status -> work.get());
+            if (result == null) {
+                throw new IllegalStateException("worker transaction returned nothing");
+            }
+            return result;
+        });
+    }
+
+    AttemptResult attempt(Record claim) {
+        String deliveryId = claim.get("id", String.class);
+        String tenantId = claim.get("tenant_id", String.class);
+        String webhookId = claim.get("webhook_id", String.class);
+        String eventId = claim.get("event_id", String.class);
+        String eventType = claim.get("event_type", String.class);
+        int attempt = claim.get("attempt_count", Integer.class);
+        long leaseToken = claim.get("lease_token", Long.class);
+        boolean async = claim.get("async_acknowledgement", Boolean.class);
+        String scheme = claim.get("signature_scheme", String.class);
+        int timeout = claim.get("timeout_seconds", Integer.class);
+        int maxAttempts =
+                claim.get("retry_enabled", Boolean.class) ? claim.get("retry_max_attempts", Integer.class) : 1;
+
+        String body = claim.get("body", String.class);
+        if (async) {
+            String token = newAckToken();
+            boolean stillOurs = inWorkerTransaction(() -> store.setAckToken(deliveryId, leaseToken, hash(token)));
+            if (!stillOurs) {
+                return new AttemptResult(false, null, 0, "superseded by another worker");
+            }
+            body = withAckLink(body, publicUrl() + "/acks/" + token);
+        }
+
+        List<String> secrets = webhooks.openSecrets(
+                new TenantId(tenantId),
+                new WebhookId(webhookId),
+                claim.get("secret_ciphertext", byte[].class),
+                claim.get("secret_key_id", String.class),
+                claim.get("previous_secret_ciphertext", byte[].class),
+                claim.get("previous_secret_key_id", String.class),
+                claim.get("previous_secret_expires_at", OffsetDateTime.class));
+
+        long timestamp = System.currentTimeMillis() / 1000;
+        Map<String, String> headers = new LinkedHashMap<>(
+                json.readValue(claim.get("headers", JSONB.class).data(), HEADERS));
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", USER_AGENT);
+        headers.put("webhook-id", eventId);
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.put("webhook-signature", Signatures.standard(secrets, eventId, timestamp, body));
+        headers.put("X-Event-Id", eventId);
+        headers.put("X-Event-Type", eventType);
+        headers.put("X-Administration-Code", claim.get("administration_code", String.class));
+        String triggeredBy = claim.get("triggered_by", String.class);
+        if (triggeredBy != null) {
+            headers.put("X-TriggeredBy-Id", triggeredBy);
+        }
+        headers.put("X-Delivery-Attempt", Integer.toString(attempt));
+        Map<String, String> logged = new LinkedHashMap<>(headers);
+        if (scheme.equals("x-secret")) {
+            headers.put("X-Secret", secrets.getFirst());
+            logged.put("X-Secret", "********");
+        } else if (scheme.equals("message-hash")) {
+            headers.put("MessageHash", Signatures.messageHash(secrets.getFirst(), body));
+            logged.put("MessageHash", headers.get("MessageHash"));
+        }
+
+        OffsetDateTime startedAt = Timestamps.now();
+        WebhookHttpClient.Outcome outcome = http.post(claim.get("url", String.class), headers, body, timeout);
+        latency.record(outcome.durationMillis(), TimeUnit.MILLISECONDS);
+
+        Settlement settlement = judge(outcome, async, attempt, maxAttempts);
+        meters.counter("hookline.delivery.attempts", "outcome", settlement.outcome())
+                .increment();
+        boolean applied = inWorkerTransaction(() -> {
+            if (!store.settle(deliveryId, leaseToken, settlement.status(), settlement.nextAttemptAt())) {
+                return false;
+            }
+            store.insertAttempt(
+                    Ids.next("att"),
+                    tenantId,
+                    deliveryId,
+                    attempt,
+                    startedAt,
+                    outcome.durationMillis(),
+                    json.writeValueAsString(logged),
+                    outcome.status(),
+                    outcome.status() == null ? null : json.writeValueAsString(outcome.headers()),
+                    outcome.body(),
+                    reason(outcome.body()),
+                    outcome.error());
+            if (settlement.success()) {
+                store.recordSuccess(webhookId);
+            } else if (settlement.gone()) {
+                disable(tenantId, webhookId, "the endpoint answered 410 Gone");
+            } else {
+                Integer streak = store.recordFailure(webhookId);
+                if (streak != null && streak >= properties.disableAfterFailures()) {
+                    disable(tenantId, webhookId, streak + " consecutive failed attempts");
+                }
+            }
+            return true;
+        });
+        if (!applied) {
+            log.info(
+                    "delivery {} was taken over by another worker; its attempt {} result is dropped",
+                    deliveryId,
+                    attempt);
+        }
+        return new AttemptResult(settlement.success(), outcome.status(), outcome.durationMillis(), outcome.error());
+    }
+
+    /** Status, next attempt and outcome label for the metrics. */
+    private record Settlement(
+            String status, @Nullable OffsetDateTime nextAttemptAt, String outcome, boolean success, boolean gone) {}
+
+    private Settlement judge(WebhookHttpClient.Outcome outcome, boolean async, int attempt, int maxAttempts) {
+        Integer status = outcome.status();
+        if (status != null && status >= 200 && status < 300) {
+            if (async && status == 202) {
+                return new Settlement("waiting", null, "waiting", true, false);
+            }
+            return new Settlement("succeeded", null, "succeeded", true, false);
+        }
+        if (status != null && status == 410) {
+            return new Settlement("failed", null, "gone", false, true);
+        }
+        if (attempt >= maxAttempts) {
+            return new Settlement("failed", null, "failed", false, false);
+        }
+        Duration retryAfter = status != null && (status == 429 || status == 503) ? retryAfter(outcome.headers()) : null;
+        Duration delay = retries.delayBefore(attempt + 1, retryAfter);
+        return new Settlement("pending", Timestamps.now().plus(delay), "retrying", false, false);
+    }
+
+    private void disable(String tenantId, String webhookId, String reason) {
+        if (!store.disable(webhookId, reason)) {
+            return;
+        }
+        Record summary = store.webhookSummary(webhookId);
+        if (summary == null) {
+            return;
+        }
+        var data = json.createObjectNode();
+        data.put("webhookId", webhookId);
+        data.put("name", summary.get("name", String.class));
+        data.put("url", summary.get("url", String.class));
+        data.put("disabledReason", reason);
+        data.put("consecutiveFailures", summary.get("consecutive_failures", Integer.class));
+        data.put("disabledAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Timestamps.now()));
+        outbox.emit(new TenantId(tenantId), "webhook.disabled", data, null, "system");
+        log.warn("webhook {} of tenant {} disabled: {}", webhookId, tenantId, reason);
+    }
+
+    /** A {@code Retry-After} of seconds or an HTTP date, if present and sane (at most a day). */
+    static @Nullable Duration retryAfter(Map<String, String> headers) {
+        String value = headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("Retry-After"))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
+        if (value == null) {
+            return null;
+        }
+        try {
+            Duration delay = value.trim().chars().allMatch(Character::isDigit)
+                    ? Duration.ofSeconds(Long.parseLong(value.trim()))
+                    : Duration.between(
+                            ZonedDateTime.now(),
+                            ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
+            return delay.isNegative() || delay.compareTo(Duration.ofDays(1)) > 0 ? null : delay;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The receiver's JSON {@code reason}, kept in the log. */
+    private @Nullable String reason(@Nullable String body) {
+        if (body == null || body.isBlank() || body.charAt(0) != '{') {
+            return null;
+        }
+        try {
+            JsonNode node = json.readTree(body).get("reason");
+            if (node == null || !node.isString()) {
+                return null;
+            }
+            String reason = node.asString();
+            return reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private String publicUrl() {
+        String configured = properties.publicUrl();
+        if (!configured.isBlank()) {
+            return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+        }
+        return "http://localhost:" + environment.getProperty("local.server.port", "8080");
+    }
+
+    static String withAckLink(String envelope, String link) {
+        int end = envelope.lastIndexOf('}');
+        return envelope.substring(0, end) + ",\"meta\":{\"link\":\"" + link + "\"}}";
+    }
+
+    private static String newAckToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.hookline.delivery.worker;
+
+import io.hookline.delivery.http.WebhookHttpClient;
+import io.hookline.domain.network.OutboundAddressPolicy;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DeliveryProperties.class)
+class DeliveryConfiguration {
+
+    /** One client per node: its pool keeps connections to each receiver alive and reuses them. */
+    @Bean
+    WebhookHttpClient webhookHttpClient(OutboundAddressPolicy policy, DeliveryProperties properties) {
+        return new WebhookHttpClient(
+                policy, AttemptRunner.USER_AGENT, Math.max(properties.perWebhookInFlight() * 2, 20));
+    }
+}

@@ -1,0 +1,34 @@
+package io.hookline.delivery.worker;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code hookline.delivery.*}.
+ *
+ * @param retrySchedule delay before attempt n (the first is "0s": at once)
+ * @param disableAfterFailures consecutive failed attempts, with no success between, that disable a webhook
+ * @param concurrency requests in flight per node
+ * @param perWebhookInFlight requests in flight per webhook across the cluster, so one slow endpoint cannot take every worker
+ * @param batchSize deliveries claimed per claim transaction
+ * @param lease how long a claim is owned; longer than the 30 s maximum request timeout
+ * @param publicUrl base URL receivers use for the async acknowledgement link; empty = this node's
+ *     {@code http://localhost:<port>}, right only for local use
+ * @param attemptRetention how long attempt logs are kept
+ */
+@ConfigurationProperties("hookline.delivery")
+public record DeliveryProperties(
+        @DefaultValue("true") boolean enabled,
+
+        @DefaultValue({"0s", "5s", "5m", "30m", "2h", "5h", "10h", "10h", "14h", "20h"})
+        List<Duration> retrySchedule,
+
+        @DefaultValue("100") int disableAfterFailures,
+        @DefaultValue("256") int concurrency,
+        @DefaultValue("8") int perWebhookInFlight,
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("60s") Duration lease,
+        @DefaultValue("") String publicUrl,
+        @DefaultValue("30d") Duration attemptRetention) {}

@@ -1,0 +1,246 @@
+package io.hookline.delivery.worker;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The loop every node runs: claim a batch of due deliveries, hand each to a virtual thread,
+ * repeat while there is work and capacity; otherwise sleep until a {@code NOTIFY} says new
+ * work was committed, or until the next poll (retries fall due without a notification).
+ * On shutdown it stops claiming and lets in-flight attempts finish; anything still leased
+ * when the node dies is taken over by another node once the lease runs out.
+ */
+@Component
+public class DeliveryWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration DRAIN = Duration.ofSeconds(30);
+
+    private final DeliveryStore store;
+    private final AttemptRunner runner;
+    private final DeliveryProperties properties;
+    private final DataSource dataSource;
+    private final Semaphore capacity;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final AtomicReference<QueueStats> stats = new AtomicReference<>(new QueueStats(0, 0, 0));
+
+    private volatile boolean running;
+    private @Nullable ExecutorService attempts;
+    private @Nullable Thread loop;
+    private @Nullable Thread listener;
+
+    private record QueueStats(long depth, double oldestDueSeconds, long readAtNanos) {}
+
+    DeliveryWorker(
+            DeliveryStore store,
+            AttemptRunner runner,
+            DeliveryProperties properties,
+            DataSource dataSource,
+            MeterRegistry meters) {
+        this.store = store;
+        this.runner = runner;
+        this.properties = properties;
+        this.dataSource = dataSource;
+        this.capacity = new Semaphore(properties.concurrency());
+        Gauge.builder(
+                        "hookline.delivery.queue.depth",
+                        this,
+                        worker -> worker.queueStats().depth())
+                .description("Deliveries due now and not yet claimed")
+                .register(meters);
+        Gauge.builder(
+                        "hookline.delivery.oldest.due.seconds",
+                        this,
+                        worker -> worker.queueStats().oldestDueSeconds())
+                .description("How long the oldest due delivery has waited")
+                .register(meters);
+        Gauge.builder(
+                        "hookline.delivery.in.flight",
+                        this,
+                        worker -> properties.concurrency() - worker.capacity.availablePermits())
+                .description("Requests in flight on this node")
+                .register(meters);
+    }
+
+    @Override
+    public void start() {
+        if (!properties.enabled() || running) {
+            return;
+        }
+        running = true;
+        attempts = Executors.newVirtualThreadPerTaskExecutor();
+        loop = Thread.ofVirtual().name("delivery-worker").start(this::run);
+        listener = Thread.ofVirtual().name("delivery-listener").start(this::listen);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake();
+        join(loop);
+        if (listener != null) {
+            listener.interrupt();
+        }
+        ExecutorService executor = attempts;
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                if (!executor.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                    log.warn(
+                            "delivery attempts still running after {}; their leases will expire and another node retries them",
+                            DRAIN);
+                    executor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        join(listener);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the web server and the pool go (higher phase stops first). */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 2048;
+    }
+
+    /** Wakes the loop: new work was committed, or capacity came free. */
+    public void wake() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                int free = capacity.availablePermits();
+                if (free == 0) {
+                    waitForWake();
+                    continue;
+                }
+                List<Record> claimed = runner.inWorkerTransaction(() -> store.claim(
+                        Math.min(properties.batchSize(), free), properties.perWebhookInFlight(), properties.lease()));
+                for (Record claim : claimed) {
+                    capacity.acquireUninterruptibly();
+                    ExecutorService executor = attempts;
+                    if (executor == null) {
+                        capacity.release();
+                        break;
+                    }
+                    executor.execute(() -> {
+                        try {
+                            runner.attempt(claim);
+                        } catch (RuntimeException e) {
+                            log.error(
+                                    "delivery {} attempt failed unexpectedly; its lease will expire and it is retried",
+                                    claim.get("id"),
+                                    e);
+                        } finally {
+                            capacity.release();
+                            wake();
+                        }
+                    });
+                }
+                if (claimed.isEmpty()) {
+                    waitForWake();
+                }
+            } catch (RuntimeException e) {
+                log.warn("claiming deliveries failed; retrying shortly", e);
+                waitForWake();
+            }
+        }
+    }
+
+    private void waitForWake() {
+        try {
+            if (wakeUps.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                wakeUps.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Holds one connection that LISTENs for commits of new deliveries (from any node). */
+    private void listen() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
+                connection.setAutoCommit(true);
+                statement.execute("listen hookline_deliveries");
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications((int) POLL.toMillis());
+                    if (notifications != null && notifications.length > 0) {
+                        wake();
+                    }
+                }
+            } catch (Exception e) {
+                if (!running) {
+                    return;
+                }
+                log.warn("lost the delivery notification connection; falling back to polling until it is back", e);
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Queue depth and oldest due age, read at most once every 5 s however often metrics are scraped. */
+    private QueueStats queueStats() {
+        QueueStats current = stats.get();
+        long now = System.nanoTime();
+        if (now - current.readAtNanos() < TimeUnit.SECONDS.toNanos(5) && current.readAtNanos() != 0) {
+            return current;
+        }
+        try {
+            Record row = runner.inWorkerTransaction(store::queueStats);
+            QueueStats fresh =
+                    new QueueStats(row.get("depth", Long.class), row.get("oldest_due_seconds", Double.class), now);
+            stats.set(fresh);
+            return fresh;
+        } catch (RuntimeException e) {
+            return current;
+        }
+    }
+
+    private static void join(@Nullable Thread thread) {
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join(DRAIN.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

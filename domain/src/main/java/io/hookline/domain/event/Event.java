@@ -1,0 +1,14 @@
+package io.hookline.domain.event;
+
+import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
+
+/** One immutable occurrence; {@code body} is the envelope exactly as it is delivered. */
+public record Event(
+        String id,
+        String tenantId,
+        String type,
+        @Nullable String siteId,
+        @Nullable String triggeredBy,
+        OffsetDateTime createdAt,
+        String body) {}

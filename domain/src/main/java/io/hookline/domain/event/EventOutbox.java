@@ -1,0 +1,124 @@
+package io.hookline.domain.event;
+
+import io.hookline.domain.catalog.EventCatalog;
+import io.hookline.domain.problem.DomainException;
+import io.hookline.domain.tenant.Tenant;
+import io.hookline.domain.tenant.TenantRegistry;
+import io.hookline.domain.webhook.Webhook;
+import io.hookline.domain.webhook.WebhookRegistry;
+import io.hookline.tenancy.Ids;
+import io.hookline.tenancy.TenantId;
+import io.hookline.tenancy.Timestamps;
+import io.hookline.tenancy.context.CallerContext;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The one way an event comes into being. Called inside the transaction of the change that
+ * caused it (it refuses to run outside one), it validates the data against the type's schema,
+ * writes the event, and writes one due delivery per matching webhook — so a rolled-back change
+ * leaves no event and no delivery, and a committed one is never lost.
+ */
+@Component
+public class EventOutbox {
+
+    private final EventRepository events;
+    private final EventCatalog catalog;
+    private final TenantRegistry tenants;
+    private final WebhookRegistry webhooks;
+    private final JsonMapper json;
+
+    EventOutbox(
+            EventRepository events,
+            EventCatalog catalog,
+            TenantRegistry tenants,
+            WebhookRegistry webhooks,
+            JsonMapper json) {
+        this.events = events;
+        this.catalog = catalog;
+        this.tenants = tenants;
+        this.webhooks = webhooks;
+        this.json = json;
+    }
+
+    /** Emits an event of {@code type}; {@code triggeredBy} is the current caller's subject. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Event emit(TenantId tenant, String type, JsonNode data, @Nullable String siteId) {
+        String triggeredBy =
+                CallerContext.current().map(CallerContext.Caller::subject).orElse(null);
+        return emit(tenant, type, data, siteId, triggeredBy);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Event emit(
+            TenantId tenant, String type, JsonNode data, @Nullable String siteId, @Nullable String triggeredBy) {
+        return write(tenant, type, data, siteId, triggeredBy, true);
+    }
+
+    /**
+     * Writes an event meant for one webhook only (the test endpoint's {@code webhook.test}):
+     * no fan-out; the caller makes the single delivery itself.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Event emitWithoutFanOut(TenantId tenant, String type, JsonNode data, @Nullable String triggeredBy) {
+        return write(tenant, type, data, null, triggeredBy, false);
+    }
+
+    private Event write(
+            TenantId tenant,
+            String type,
+            JsonNode data,
+            @Nullable String siteId,
+            @Nullable String triggeredBy,
+            boolean fanOut) {
+        List<String> violations = catalog.validate(type, data);
+        if (!violations.isEmpty()) {
+            List<DomainException.FieldError> errors = new ArrayList<>();
+            violations.forEach(
+                    v -> errors.add(new DomainException.FieldError(catalog.contains(type) ? "data" : "type", v)));
+            throw new DomainException.Invalid(errors);
+        }
+        Tenant owner = tenants.lookup(tenant)
+                .orElseThrow(() -> new IllegalStateException("tenant " + tenant + " does not exist"));
+        var now = Timestamps.now();
+        String id = Ids.next("evt");
+        ObjectNode envelope = json.createObjectNode();
+        envelope.put("id", id);
+        envelope.put("type", type);
+        envelope.put("timestamp", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(now));
+        envelope.put("tenantId", tenant.value());
+        envelope.put("administrationCode", owner.administrationCode());
+        envelope.put("siteId", siteId);
+        envelope.put("triggeredBy", triggeredBy);
+        envelope.set("data", data);
+        Event event = new Event(id, tenant.value(), type, siteId, triggeredBy, now, json.writeValueAsString(envelope));
+        events.insert(event);
+        if (fanOut) {
+            fanOut(tenant, event, envelope);
+        }
+        return event;
+    }
+
+    private void fanOut(TenantId tenant, Event event, JsonNode envelope) {
+        List<String> webhookIds = new ArrayList<>();
+        for (Webhook webhook : webhooks.subscribers(tenant, event.type())) {
+            if (WebhookMatcher.matches(webhook, event.type(), event.siteId(), envelope)) {
+                webhookIds.add(webhook.id().value());
+            }
+        }
+        if (webhookIds.isEmpty()) {
+            return;
+        }
+        List<String> deliveryIds = webhookIds.stream().map(w -> Ids.next("dlv")).toList();
+        events.insertDeliveries(event, webhookIds, deliveryIds);
+        events.notifyWorkers();
+    }
+}

@@ -1,0 +1,139 @@
+package io.hookline.domain.event;
+
+import static io.hookline.domain.jooq.Tables.DELIVERY;
+import static io.hookline.domain.jooq.Tables.EVENT;
+import static io.hookline.domain.jooq.Tables.EVENT_IDEMPOTENCY;
+
+import io.hookline.domain.jooq.tables.records.EventRecord;
+import io.hookline.tenancy.TenantId;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class EventRepository {
+
+    private final DSLContext dsl;
+
+    EventRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    void insert(Event event) {
+        dsl.insertInto(EVENT)
+                .set(EVENT.ID, event.id())
+                .set(EVENT.TENANT_ID, event.tenantId())
+                .set(EVENT.TYPE, event.type())
+                .set(EVENT.SITE_ID, event.siteId())
+                .set(EVENT.TRIGGERED_BY, event.triggeredBy())
+                .set(EVENT.BODY, event.body())
+                .set(EVENT.CREATED_AT, event.createdAt())
+                .execute();
+    }
+
+    /** One delivery per matching webhook, due now. */
+    void insertDeliveries(Event event, List<String> webhookIds, List<String> deliveryIds) {
+        var insert = dsl.insertInto(
+                DELIVERY,
+                DELIVERY.ID,
+                DELIVERY.TENANT_ID,
+                DELIVERY.WEBHOOK_ID,
+                DELIVERY.EVENT_ID,
+                DELIVERY.EVENT_TYPE,
+                DELIVERY.STATUS,
+                DELIVERY.NEXT_ATTEMPT_AT,
+                DELIVERY.CREATED_AT,
+                DELIVERY.UPDATED_AT);
+        for (int i = 0; i < webhookIds.size(); i++) {
+            insert = insert.values(
+                    deliveryIds.get(i),
+                    event.tenantId(),
+                    webhookIds.get(i),
+                    event.id(),
+                    event.type(),
+                    "pending",
+                    event.createdAt(),
+                    event.createdAt(),
+                    event.createdAt());
+        }
+        insert.execute();
+    }
+
+    /** Wakes every node's worker when this transaction commits (NOTIFY is transactional). */
+    void notifyWorkers() {
+        dsl.execute("select pg_notify('hookline_deliveries', '')");
+    }
+
+    Optional<Event> find(TenantId tenant, String id) {
+        return dsl.selectFrom(EVENT)
+                .where(EVENT.TENANT_ID.eq(tenant.value()), EVENT.ID.eq(id))
+                .fetchOptional(EventRepository::toEvent);
+    }
+
+    List<Event> list(
+            TenantId tenant,
+            @Nullable String type,
+            @Nullable OffsetDateTime createdAfter,
+            @Nullable String afterId,
+            int limit) {
+        Condition condition = EVENT.TENANT_ID.eq(tenant.value());
+        if (type != null) {
+            condition = condition.and(EVENT.TYPE.eq(type));
+        }
+        if (createdAfter != null) {
+            condition = condition.and(EVENT.CREATED_AT.gt(createdAfter));
+        }
+        if (afterId != null) {
+            condition = condition.and(EVENT.ID.gt(afterId));
+        }
+        return dsl.selectFrom(EVENT)
+                .where(condition)
+                .orderBy(EVENT.ID)
+                .limit(limit)
+                .fetch(EventRepository::toEvent);
+    }
+
+    /** Serialises publishes under one idempotency key, so two concurrent ones make one event. */
+    void lockIdempotencyKey(TenantId tenant, String key) {
+        dsl.execute("select pg_advisory_xact_lock(hashtextextended(?, 0))", tenant.value() + "\u001f" + key);
+    }
+
+    Optional<String> eventForKey(TenantId tenant, String key, OffsetDateTime now) {
+        return dsl.select(EVENT_IDEMPOTENCY.EVENT_ID)
+                .from(EVENT_IDEMPOTENCY)
+                .where(
+                        EVENT_IDEMPOTENCY.TENANT_ID.eq(tenant.value()),
+                        EVENT_IDEMPOTENCY.IDEMPOTENCY_KEY.eq(key),
+                        EVENT_IDEMPOTENCY.EXPIRES_AT.gt(now))
+                .fetchOptional(EVENT_IDEMPOTENCY.EVENT_ID);
+    }
+
+    void rememberKey(TenantId tenant, String key, String eventId, OffsetDateTime expiresAt) {
+        dsl.insertInto(EVENT_IDEMPOTENCY)
+                .set(EVENT_IDEMPOTENCY.TENANT_ID, tenant.value())
+                .set(EVENT_IDEMPOTENCY.IDEMPOTENCY_KEY, key)
+                .set(EVENT_IDEMPOTENCY.EVENT_ID, eventId)
+                .set(EVENT_IDEMPOTENCY.EXPIRES_AT, expiresAt)
+                .onConflict(EVENT_IDEMPOTENCY.TENANT_ID, EVENT_IDEMPOTENCY.IDEMPOTENCY_KEY)
+                .doUpdate()
+                .set(EVENT_IDEMPOTENCY.EVENT_ID, DSL.excluded(EVENT_IDEMPOTENCY.EVENT_ID))
+                .set(EVENT_IDEMPOTENCY.EXPIRES_AT, DSL.excluded(EVENT_IDEMPOTENCY.EXPIRES_AT))
+                .execute();
+    }
+
+    static Event toEvent(EventRecord r) {
+        return new Event(
+                r.getId(),
+                r.getTenantId(),
+                r.getType(),
+                r.getSiteId(),
+                r.getTriggeredBy(),
+                r.getCreatedAt(),
+                r.getBody());
+    }
+}
