@@ -310,7 +310,7 @@ class DeliveryTests {
     }
 
     @Test
-    void consecutiveFailuresDisableTheWebhookAndReEnablingResetsTheStreak() {
+    void consecutiveFailuresDisableTheWebhookParkItsDeliveriesAndReEnablingResumesThem() {
         TestTenant tenant = api.newTenant();
         receiver.byDefault(request -> Reply.status(500));
         Map<String, Object> spec = webhook("/broken");

@@ -184,11 +184,11 @@ class AttemptRunner {
             if (settlement.success()) {
                 store.recordSuccess(webhookId);
             } else if (settlement.gone()) {
-                disable(tenantId, webhookId, "the endpoint answered 410 Gone");
+                disable(tenantId, webhookId, "the endpoint answered 410 Gone", outcome);
             } else {
                 Integer streak = store.recordFailure(webhookId);
                 if (streak != null && streak >= properties.disableAfterFailures()) {
-                    disable(tenantId, webhookId, streak + " consecutive failed attempts");
+                    disable(tenantId, webhookId, streak + " consecutive failed attempts", outcome);
                 }
             }
             return true;
@@ -225,7 +225,7 @@ class AttemptRunner {
         return new Settlement("pending", Timestamps.now().plus(delay), "retrying", false, false);
     }
 
-    private void disable(String tenantId, String webhookId, String reason) {
+    private void disable(String tenantId, String webhookId, String reason, WebhookHttpClient.Outcome last) {
         if (!store.disable(webhookId, reason)) {
             return;
         }
@@ -241,7 +241,12 @@ class AttemptRunner {
         data.put("consecutiveFailures", summary.get("consecutive_failures", Integer.class));
         data.put("disabledAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Timestamps.now()));
         outbox.emit(new TenantId(tenantId), "webhook.disabled", data, null, "system");
-        log.warn("webhook {} of tenant {} disabled: {}", webhookId, tenantId, reason);
+        log.warn(
+                "webhook {} of tenant {} disabled: {} (last attempt: {})",
+                webhookId,
+                tenantId,
+                reason,
+                last.status() != null ? "HTTP " + last.status() : last.error());
     }
 
     /** A {@code Retry-After} of seconds or an HTTP date, if present and sane (at most a day). */

@@ -19,16 +19,23 @@ import org.springframework.stereotype.Repository;
 class DeliveryStore {
 
     /**
-     * Claims due deliveries and expired leases. Candidates are ranked per tenant and per
-     * webhook so a batch takes the first due delivery of every tenant before the second of
-     * any, and never more of one webhook than its in-flight cap allows across the cluster.
-     * Rows another worker holds are skipped, not waited for.
+     * Claims due deliveries and expired leases. Webhooks already at their in-flight cap (across
+     * the cluster) and disabled webhooks are left out before the oldest due rows are taken, so
+     * they cannot crowd out everyone else's work; the candidates are then ranked per tenant and
+     * per webhook, so a batch takes the first due delivery of every tenant before the second of
+     * any. Rows another worker holds are skipped, not waited for.
      */
     private static final String CLAIM = """
-            with due as (
-                (select id, tenant_id, webhook_id, next_attempt_at as due_at from delivery
-                  where status = 'pending' and next_attempt_at <= now()
-                  order by next_attempt_at limit ?)
+            with saturated as (
+                select webhook_id from delivery
+                 where status = 'delivering' and lease_until >= now()
+                 group by webhook_id having count(*) >= ?
+            ), due as (
+                (select d.id, d.tenant_id, d.webhook_id, d.next_attempt_at as due_at
+                   from delivery d join webhook w on w.id = d.webhook_id and w.enabled
+                  where d.status = 'pending' and d.next_attempt_at <= now()
+                    and d.webhook_id not in (select webhook_id from saturated)
+                  order by d.next_attempt_at limit ?)
                 union all
                 (select id, tenant_id, webhook_id, lease_until as due_at from delivery
                   where status = 'delivering' and lease_until < now()
@@ -37,7 +44,7 @@ class DeliveryStore {
                 select due.id, due.webhook_id, due.due_at,
                        row_number() over (partition by due.webhook_id order by due.due_at) as in_webhook,
                        row_number() over (partition by due.tenant_id order by due.due_at) as in_tenant
-                  from due join webhook w on w.id = due.webhook_id and w.enabled
+                  from due
             ), allowed as (
                 select r.id from ranked r
                  where r.in_webhook <= ? - (select count(*) from delivery x
@@ -79,7 +86,8 @@ class DeliveryStore {
     }
 
     List<Record> claim(int batch, int perWebhookCap, Duration lease) {
-        List<String> ids = dsl.fetch(CLAIM, batch * 4, batch, perWebhookCap, batch, lease.toMillis() / 1000.0)
+        List<String> ids = dsl.fetch(
+                        CLAIM, perWebhookCap, batch * 4, batch, perWebhookCap, batch, lease.toMillis() / 1000.0)
                 .getValues(0, String.class);
         return ids.isEmpty() ? List.of() : details(ids);
     }
@@ -173,15 +181,25 @@ class DeliveryStore {
                 .fetchOne(WEBHOOK.CONSECUTIVE_FAILURES);
     }
 
-    /** Disables an enabled webhook; returns false when it was already disabled (or is gone). */
+    /**
+     * Disables an enabled webhook and parks its pending deliveries (they keep their place and
+     * resume when it is enabled again); returns false when it was already disabled or is gone.
+     */
     boolean disable(String webhookId, String reason) {
-        return dsl.update(WEBHOOK)
+        boolean disabled = dsl.update(WEBHOOK)
                         .set(WEBHOOK.ENABLED, false)
                         .set(WEBHOOK.DISABLED_REASON, reason)
                         .set(WEBHOOK.UPDATED_AT, DSL.currentOffsetDateTime())
                         .where(WEBHOOK.ID.eq(webhookId), WEBHOOK.ENABLED.isTrue())
                         .execute()
                 == 1;
+        if (disabled) {
+            dsl.update(DELIVERY)
+                    .set(DELIVERY.NEXT_ATTEMPT_AT, (OffsetDateTime) null)
+                    .where(DELIVERY.WEBHOOK_ID.eq(webhookId), DELIVERY.STATUS.eq("pending"))
+                    .execute();
+        }
+        return disabled;
     }
 
     @Nullable

@@ -123,7 +123,11 @@ public class WebhookRegistry {
         if (Boolean.TRUE.equals(patch.enabled())) {
             record.setConsecutiveFailures(0).setDisabledReason(null);
         }
+        boolean wasEnabled = current.enabled();
         webhooks.update(record, settings, Timestamps.now());
+        if (wasEnabled != settings.enabled()) {
+            webhooks.parkOrResumeDeliveries(tenant, id, settings.enabled());
+        }
         return webhooks.toWebhook(record);
     }
 

@@ -1,0 +1,187 @@
+package io.hookline.api.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hookline.api.HooklineApplication;
+import io.hookline.api.support.ApiClient;
+import io.hookline.api.support.ApiClient.TestTenant;
+import io.hookline.api.support.DeliveryNode;
+import io.hookline.api.support.Receiver;
+import io.hookline.api.support.Receiver.Reply;
+import io.hookline.api.support.RunningApp;
+import io.hookline.domain.testing.TestDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Several worker nodes on one database. Runs in a JVM of its own (see the api pom), so no
+ * other test's worker takes part.
+ */
+class DeliveryClusterTests {
+
+    private static Set<String> eventIds(List<Receiver.Request> requests) {
+        Set<String> ids = new HashSet<>();
+        requests.forEach(request -> ids.add(request.header("webhook-id")));
+        return ids;
+    }
+
+    private static List<String> publish(ApiClient api, TestTenant tenant, int count) {
+        JsonNode data =
+                api.get("/v1/event-types/order.placed/sample", tenant).json().get("data");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            var response = api.post("/v1/events", Map.of("type", "order.placed", "data", data), tenant);
+            assertThat(response.status()).isEqualTo(202);
+            ids.add(response.json().get("id").asString());
+        }
+        return ids;
+    }
+
+    private static double attempts(RunningApp node) {
+        return node.bean(MeterRegistry.class).find("hookline.delivery.attempts").counters().stream()
+                .mapToDouble(counter -> counter.count())
+                .sum();
+    }
+
+    @Test
+    void twoNodesOnOneDatabaseDeliverEverythingAndNothingTwice() {
+        String key = Path.of("target", "cluster-key-" + System.nanoTime() + ".json")
+                .toAbsolutePath()
+                .toString();
+        try (Receiver receiver = new Receiver();
+                RunningApp first = DeliveryNode.start(Map.of("hookline.dev.key-file", key));
+                RunningApp second = DeliveryNode.start(Map.of("hookline.dev.key-file", key))) {
+            ApiClient api = first.client();
+            TestTenant tenant = api.newTenant();
+            api.post(
+                    "/v1/webhooks",
+                    Map.of("name", "both", "url", receiver.url("/both"), "events", List.of("order.placed")),
+                    tenant);
+
+            List<String> published = publish(api, tenant, 200);
+
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> eventIds(receiver.received()).size() == 200);
+            assertThat(eventIds(receiver.received())).containsExactlyInAnyOrderElementsOf(published);
+            assertThat(receiver.received()).hasSize(200);
+            assertThat(attempts(first)).isPositive();
+            assertThat(attempts(second)).isPositive();
+            assertThat(attempts(first) + attempts(second)).isEqualTo(200.0);
+        }
+    }
+
+    @Test
+    void aKilledNodesLeasedDeliveriesAreTakenOverAndEverythingArrives() throws Exception {
+        String key = Path.of("target", "crash-key-" + System.nanoTime() + ".json")
+                .toAbsolutePath()
+                .toString();
+        Map<String, String> settings = new LinkedHashMap<>(DeliveryNode.SETTINGS);
+        settings.putAll(TestDatabase.connection().springProperties().entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue()))));
+        settings.put("server.port", "0");
+        settings.put("hookline.dev.enabled", "true");
+        settings.put("hookline.dev.key-file", key);
+        settings.put("hookline.secrets.encryption-key", RunningApp.TEST_SECRETS_KEY);
+        settings.put("hookline.delivery.concurrency", "4");
+        settings.put("hookline.delivery.lease", "3s");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                HooklineApplication.class.getName()));
+        settings.forEach((name, value) -> command.add("--" + name + "=" + value));
+        File log = Files.createTempFile(Path.of("target").toAbsolutePath(), "crashed-node", ".log")
+                .toFile();
+
+        try (Receiver receiver =
+                        new Receiver().byDefault(request -> Reply.status(200).after(Duration.ofMillis(150)));
+                RunningApp publisher = RunningApp.start(Map.of(
+                        "hookline.dev.key-file",
+                        key,
+                        "hookline.webhooks.allow-http",
+                        "true",
+                        "hookline.webhooks.allowed-networks",
+                        "127.0.0.0/8"))) {
+            ApiClient api = publisher.client();
+            TestTenant tenant = api.newTenant();
+            api.post(
+                    "/v1/webhooks",
+                    Map.of("name", "crash", "url", receiver.url("/crash"), "events", List.of("order.placed")),
+                    tenant);
+            List<String> published = publish(api, tenant, 60);
+
+            Process doomed = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log)
+                    .start();
+            try {
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(60))
+                        .until(() -> receiver.received().size() >= 8);
+            } finally {
+                doomed.destroyForcibly().waitFor();
+            }
+            int beforeCrash = eventIds(receiver.received()).size();
+            assertThat(beforeCrash).isLessThan(60);
+
+            try (RunningApp survivor =
+                    DeliveryNode.start(Map.of("hookline.dev.key-file", key, "hookline.delivery.lease", "3s"))) {
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(60))
+                        .until(() -> eventIds(receiver.received()).size() == 60);
+                assertThat(eventIds(receiver.received())).containsExactlyInAnyOrderElementsOf(published);
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(20))
+                        .until(() -> api.get("/v1/events?limit=100", tenant)
+                                        .json()
+                                        .get("data")
+                                        .size()
+                                == 60);
+            }
+        }
+    }
+
+    @Test
+    void oneTenantsSlowFloodedEndpointDoesNotDelayAnotherTenant() {
+        try (Receiver slow =
+                        new Receiver().byDefault(request -> Reply.status(200).after(Duration.ofMillis(1000)));
+                Receiver fast = new Receiver();
+                RunningApp node = DeliveryNode.start(Map.of(
+                        "hookline.delivery.concurrency", "16", "hookline.delivery.per-webhook-in-flight", "4"))) {
+            ApiClient api = node.client();
+            TestTenant noisy = api.newTenant();
+            TestTenant quiet = api.newTenant();
+            api.post(
+                    "/v1/webhooks",
+                    Map.of("name", "slow", "url", slow.url("/slow"), "events", List.of("order.placed")),
+                    noisy);
+            api.post(
+                    "/v1/webhooks",
+                    Map.of("name", "fast", "url", fast.url("/fast"), "events", List.of("order.placed")),
+                    quiet);
+            publish(api, noisy, 60);
+            slow.awaitRequests(4, Duration.ofSeconds(10));
+
+            long start = System.nanoTime();
+            publish(api, quiet, 5);
+            fast.awaitRequests(5, Duration.ofSeconds(10));
+            long quietMillis = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(quietMillis).isLessThan(2_000);
+            assertThat(slow.received().size()).isLessThan(30);
+        }
+    }
+}
