@@ -46,6 +46,12 @@ create table delivery (
     constraint delivery_status_ck check (status in ('pending', 'delivering', 'waiting', 'succeeded', 'failed'))
 );
 create index delivery_due_idx on delivery (next_attempt_at) where status = 'pending';
+-- delivery is a queue: rows change status within seconds. Vacuum and analyze it after 1 % of
+-- changes instead of 20 %, so dead index entries and stale statistics do not pile up.
+/* [jooq ignore start] */
+alter table delivery set (autovacuum_vacuum_scale_factor = 0.01, autovacuum_analyze_scale_factor = 0.01,
+                          autovacuum_vacuum_cost_delay = 0);
+/* [jooq ignore stop] */
 create index delivery_lease_idx on delivery (lease_until) where status = 'delivering';
 create index delivery_webhook_idx on delivery (tenant_id, webhook_id, id);
 create unique index delivery_ack_idx on delivery (ack_token_hash);

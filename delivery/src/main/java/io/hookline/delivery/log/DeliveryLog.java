@@ -111,7 +111,7 @@ public class DeliveryLog {
         }
         dsl.update(DELIVERY)
                 .set(DELIVERY.STATUS, "pending")
-                .set(DELIVERY.NEXT_ATTEMPT_AT, DSL.currentOffsetDateTime())
+                .set(DELIVERY.NEXT_ATTEMPT_AT, dueNowUnlessDisabled(tenant, delivery.getWebhookId()))
                 .set(DELIVERY.ACK_TOKEN_HASH, (String) null)
                 .set(DELIVERY.UPDATED_AT, DSL.currentOffsetDateTime())
                 .where(DELIVERY.TENANT_ID.eq(tenant.value()), DELIVERY.ID.eq(id))
@@ -126,7 +126,7 @@ public class DeliveryLog {
         webhooks.get(tenant, webhook);
         int recovered = dsl.update(DELIVERY)
                 .set(DELIVERY.STATUS, "pending")
-                .set(DELIVERY.NEXT_ATTEMPT_AT, DSL.currentOffsetDateTime())
+                .set(DELIVERY.NEXT_ATTEMPT_AT, dueNowUnlessDisabled(tenant, webhook.value()))
                 .set(DELIVERY.UPDATED_AT, DSL.currentOffsetDateTime())
                 .where(
                         DELIVERY.TENANT_ID.eq(tenant.value()),
@@ -138,6 +138,11 @@ public class DeliveryLog {
             notifyWorkers();
         }
         return recovered;
+    }
+
+    /** Due now; or, for a disabled webhook, parked until it is enabled again (as its other deliveries are). */
+    private @Nullable OffsetDateTime dueNowUnlessDisabled(TenantId tenant, String webhookId) {
+        return webhooks.get(tenant, new WebhookId(webhookId)).enabled() ? io.hookline.tenancy.Timestamps.now() : null;
     }
 
     private void notifyWorkers() {

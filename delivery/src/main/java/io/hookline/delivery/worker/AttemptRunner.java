@@ -2,13 +2,10 @@ package io.hookline.delivery.worker;
 
 import io.hookline.delivery.http.WebhookHttpClient;
 import io.hookline.delivery.signing.Signatures;
-import io.hookline.domain.event.EventOutbox;
 import io.hookline.domain.webhook.WebhookId;
 import io.hookline.domain.webhook.WebhookRegistry;
-import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
 import io.hookline.tenancy.Timestamps;
-import io.hookline.tenancy.context.CallerContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +28,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,13 +43,12 @@ class AttemptRunner {
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
     static final String USER_AGENT = "Hookline-Webhooks/0.1";
     private static final SecureRandom RANDOM = new SecureRandom();
-    static final CallerContext.Caller WORKER = CallerContext.Caller.worker("system:delivery-worker");
 
     private final DeliveryStore store;
     private final WebhookHttpClient http;
     private final WebhookRegistry webhooks;
-    private final EventOutbox outbox;
-    private final TransactionTemplate transactions;
+    private final Settler settler;
+    private final WorkerTransactions transactions;
     private final DeliveryProperties properties;
     private final RetrySchedule retries;
     private final JsonMapper json;
@@ -66,8 +60,8 @@ class AttemptRunner {
             DeliveryStore store,
             WebhookHttpClient http,
             WebhookRegistry webhooks,
-            EventOutbox outbox,
-            PlatformTransactionManager transactions,
+            Settler settler,
+            WorkerTransactions transactions,
             DeliveryProperties properties,
             JsonMapper json,
             MeterRegistry meters,
@@ -76,8 +70,8 @@ class AttemptRunner {
         this.store = store;
         this.http = http;
         this.webhooks = webhooks;
-        this.outbox = outbox;
-        this.transactions = new TransactionTemplate(transactions);
+        this.settler = settler;
+        this.transactions = transactions;
         this.properties = properties;
         this.retries = new RetrySchedule(properties.retrySchedule());
         this.json = json;
@@ -90,13 +84,7 @@ class AttemptRunner {
 
     /** Runs {@code work} in a transaction as the delivery worker (cross-tenant role). */
     <T> T inWorkerTransaction(java.util.function.Supplier<T> work) {
-        return CallerContext.callAs(WORKER, () -> {
-            T result = transactions.execute(status -> work.get());
-            if (result == null) {
-                throw new IllegalStateException("worker transaction returned nothing");
-            }
-            return result;
-        });
+        return transactions.inWorker(work);
     }
 
     AttemptResult attempt(Record claim) {
@@ -164,35 +152,25 @@ class AttemptRunner {
         Settlement settlement = judge(outcome, async, attempt, maxAttempts);
         meters.counter("hookline.delivery.attempts", "outcome", settlement.outcome())
                 .increment();
-        boolean applied = inWorkerTransaction(() -> {
-            if (!store.settle(deliveryId, leaseToken, settlement.status(), settlement.nextAttemptAt())) {
-                return false;
-            }
-            store.insertAttempt(
-                    Ids.next("att"),
-                    tenantId,
-                    deliveryId,
-                    attempt,
-                    startedAt,
-                    outcome.durationMillis(),
-                    json.writeValueAsString(logged),
-                    outcome.status(),
-                    outcome.status() == null ? null : json.writeValueAsString(outcome.headers()),
-                    outcome.body(),
-                    reason(outcome.body()),
-                    outcome.error());
-            if (settlement.success()) {
-                store.recordSuccess(webhookId);
-            } else if (settlement.gone()) {
-                disable(tenantId, webhookId, "the endpoint answered 410 Gone", outcome);
-            } else {
-                Integer streak = store.recordFailure(webhookId);
-                if (streak != null && streak >= properties.disableAfterFailures()) {
-                    disable(tenantId, webhookId, streak + " consecutive failed attempts", outcome);
-                }
-            }
-            return true;
-        });
+        Settler.Kind kind = settlement.success()
+                ? Settler.Kind.SUCCESS
+                : settlement.gone() ? Settler.Kind.GONE : Settler.Kind.FAILURE;
+        boolean applied = settler.submit(new Settler.Item(
+                        deliveryId,
+                        leaseToken,
+                        tenantId,
+                        webhookId,
+                        attempt,
+                        startedAt,
+                        outcome,
+                        json.writeValueAsString(logged),
+                        outcome.status() == null ? null : json.writeValueAsString(outcome.headers()),
+                        reason(outcome.body()),
+                        settlement.status(),
+                        settlement.nextAttemptAt(),
+                        kind,
+                        new java.util.concurrent.CompletableFuture<>()))
+                .join();
         if (!applied) {
             log.info(
                     "delivery {} was taken over by another worker; its attempt {} result is dropped",
@@ -223,30 +201,6 @@ class AttemptRunner {
         Duration retryAfter = status != null && (status == 429 || status == 503) ? retryAfter(outcome.headers()) : null;
         Duration delay = retries.delayBefore(attempt + 1, retryAfter);
         return new Settlement("pending", Timestamps.now().plus(delay), "retrying", false, false);
-    }
-
-    private void disable(String tenantId, String webhookId, String reason, WebhookHttpClient.Outcome last) {
-        if (!store.disable(webhookId, reason)) {
-            return;
-        }
-        Record summary = store.webhookSummary(webhookId);
-        if (summary == null) {
-            return;
-        }
-        var data = json.createObjectNode();
-        data.put("webhookId", webhookId);
-        data.put("name", summary.get("name", String.class));
-        data.put("url", summary.get("url", String.class));
-        data.put("disabledReason", reason);
-        data.put("consecutiveFailures", summary.get("consecutive_failures", Integer.class));
-        data.put("disabledAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Timestamps.now()));
-        outbox.emit(new TenantId(tenantId), "webhook.disabled", data, null, "system");
-        log.warn(
-                "webhook {} of tenant {} disabled: {} (last attempt: {})",
-                webhookId,
-                tenantId,
-                reason,
-                last.status() != null ? "HTTP " + last.status() : last.error());
     }
 
     /** A {@code Retry-After} of seconds or an HTTP date, if present and sane (at most a day). */

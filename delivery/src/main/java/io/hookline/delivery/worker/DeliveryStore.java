@@ -20,37 +20,37 @@ class DeliveryStore {
 
     /**
      * Claims due deliveries and expired leases. Webhooks already at their in-flight cap (across
-     * the cluster) and disabled webhooks are left out before the oldest due rows are taken, so
-     * they cannot crowd out everyone else's work; the candidates are then ranked per tenant and
+     * the cluster) are left out before the oldest due rows are taken, so a slow endpoint cannot
+     * crowd out everyone else's work (a disabled webhook's deliveries are parked with no due
+     * time, so they are not in the way either); the candidates are then ranked per tenant and
      * per webhook, so a batch takes the first due delivery of every tenant before the second of
      * any. Rows another worker holds are skipped, not waited for.
      */
     private static final String CLAIM = """
-            with saturated as (
-                select webhook_id from delivery
+            with inflight as (
+                select webhook_id, count(*) as n from delivery
                  where status = 'delivering' and lease_until >= now()
-                 group by webhook_id having count(*) >= ?
+                 group by webhook_id
             ), due as (
-                (select d.id, d.tenant_id, d.webhook_id, d.next_attempt_at as due_at
-                   from delivery d join webhook w on w.id = d.webhook_id and w.enabled
+                (select d.id, d.tenant_id, d.webhook_id, d.next_attempt_at as due_at from delivery d
                   where d.status = 'pending' and d.next_attempt_at <= now()
-                    and d.webhook_id not in (select webhook_id from saturated)
+                    and d.webhook_id not in (select webhook_id from inflight where n >= ?)
                   order by d.next_attempt_at limit ?)
                 union all
                 (select id, tenant_id, webhook_id, lease_until as due_at from delivery
                   where status = 'delivering' and lease_until < now()
                   order by lease_until limit ?)
             ), ranked as (
-                select due.id, due.webhook_id, due.due_at,
+                select due.id, due.due_at, coalesce(i.n, 0) as busy,
                        row_number() over (partition by due.webhook_id order by due.due_at) as in_webhook,
                        row_number() over (partition by due.tenant_id order by due.due_at) as in_tenant
                   from due
+                  join webhook w on w.id = due.webhook_id and w.enabled
+                  left join inflight i on i.webhook_id = due.webhook_id
             ), allowed as (
-                select r.id from ranked r
-                 where r.in_webhook <= ? - (select count(*) from delivery x
-                                             where x.webhook_id = r.webhook_id and x.status = 'delivering'
-                                               and x.lease_until >= now())
-                 order by r.in_tenant, r.due_at
+                select id from ranked
+                 where in_webhook <= ? - busy
+                 order by in_tenant, due_at
                  limit ?
             ), locked as (
                 select d.id from delivery d
@@ -86,6 +86,10 @@ class DeliveryStore {
     }
 
     List<Record> claim(int batch, int perWebhookCap, Duration lease) {
+        // The due rows must be read in index order and the scan stopped at the limit. With a
+        // burst of new rows the statistics lag behind and the planner would rather read every
+        // due row through a bitmap and sort them — a full scan per claim. Not in this transaction.
+        dsl.execute("select set_config('enable_bitmapscan', 'off', true)");
         List<String> ids = dsl.fetch(
                         CLAIM, perWebhookCap, batch * 4, batch, perWebhookCap, batch, lease.toMillis() / 1000.0)
                 .getValues(0, String.class);
@@ -118,67 +122,81 @@ class DeliveryStore {
     }
 
     /**
-     * Applies an attempt's result if this worker still owns the delivery (its lease token is
-     * the current one); a worker whose lease was taken over changes nothing.
+     * Applies many attempt results at once, each only if its worker still owns the delivery
+     * (the lease token is the current one); returns the ids that were applied.
      */
-    boolean settle(String deliveryId, long leaseToken, String status, @Nullable OffsetDateTime nextAttemptAt) {
-        return dsl.update(DELIVERY)
-                        .set(DELIVERY.STATUS, status)
-                        .set(DELIVERY.NEXT_ATTEMPT_AT, nextAttemptAt)
-                        .set(DELIVERY.LEASE_UNTIL, (OffsetDateTime) null)
-                        .set(DELIVERY.UPDATED_AT, DSL.currentOffsetDateTime())
-                        .where(
-                                DELIVERY.ID.eq(deliveryId),
-                                DELIVERY.LEASE_TOKEN.eq(leaseToken),
-                                DELIVERY.STATUS.eq("delivering"))
-                        .execute()
-                == 1;
+    List<String> settleAll(List<Settler.Item> items) {
+        String[] ids = items.stream().map(Settler.Item::deliveryId).toArray(String[]::new);
+        Long[] tokens = items.stream().map(Settler.Item::leaseToken).toArray(Long[]::new);
+        String[] statuses = items.stream().map(Settler.Item::status).toArray(String[]::new);
+        String[] next = items.stream()
+                .map(item -> item.nextAttemptAt() == null ? "" : String.valueOf(item.nextAttemptAt()))
+                .toArray(String[]::new);
+        return dsl.fetch("""
+                        update delivery d
+                           set status = v.status, next_attempt_at = nullif(v.next_at, '')::timestamptz,
+                               lease_until = null, updated_at = now()
+                          from unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[]) as v(id, token, status, next_at)
+                         where d.id = v.id and d.lease_token = v.token and d.status = 'delivering'
+                        returning d.id
+                        """, ids, tokens, statuses, next).getValues(0, String.class);
     }
 
-    void insertAttempt(
-            String id,
-            String tenantId,
-            String deliveryId,
-            int number,
-            OffsetDateTime startedAt,
-            long durationMillis,
-            String requestHeaders,
-            @Nullable Integer responseStatus,
-            @Nullable String responseHeaders,
-            @Nullable String responseBody,
-            @Nullable String reason,
-            @Nullable String error) {
-        dsl.insertInto(DELIVERY_ATTEMPT)
-                .set(DELIVERY_ATTEMPT.ID, id)
-                .set(DELIVERY_ATTEMPT.TENANT_ID, tenantId)
-                .set(DELIVERY_ATTEMPT.DELIVERY_ID, deliveryId)
-                .set(DELIVERY_ATTEMPT.NUMBER, number)
-                .set(DELIVERY_ATTEMPT.STARTED_AT, startedAt)
-                .set(DELIVERY_ATTEMPT.DURATION_MS, (int) Math.min(Integer.MAX_VALUE, durationMillis))
-                .set(DELIVERY_ATTEMPT.REQUEST_HEADERS, JSONB.valueOf(requestHeaders))
-                .set(DELIVERY_ATTEMPT.RESPONSE_STATUS, responseStatus)
-                .set(DELIVERY_ATTEMPT.RESPONSE_HEADERS, responseHeaders == null ? null : JSONB.valueOf(responseHeaders))
-                .set(DELIVERY_ATTEMPT.RESPONSE_BODY, responseBody)
-                .set(DELIVERY_ATTEMPT.REASON, reason)
-                .set(DELIVERY_ATTEMPT.ERROR, error)
-                .execute();
+    void insertAttempts(List<Settler.Item> items, java.util.function.Supplier<String> ids) {
+        var insert = dsl.insertInto(
+                DELIVERY_ATTEMPT,
+                DELIVERY_ATTEMPT.ID,
+                DELIVERY_ATTEMPT.TENANT_ID,
+                DELIVERY_ATTEMPT.DELIVERY_ID,
+                DELIVERY_ATTEMPT.NUMBER,
+                DELIVERY_ATTEMPT.STARTED_AT,
+                DELIVERY_ATTEMPT.DURATION_MS,
+                DELIVERY_ATTEMPT.REQUEST_HEADERS,
+                DELIVERY_ATTEMPT.RESPONSE_STATUS,
+                DELIVERY_ATTEMPT.RESPONSE_HEADERS,
+                DELIVERY_ATTEMPT.RESPONSE_BODY,
+                DELIVERY_ATTEMPT.REASON,
+                DELIVERY_ATTEMPT.ERROR);
+        for (Settler.Item item : items) {
+            var outcome = item.outcome();
+            insert = insert.values(
+                    ids.get(),
+                    item.tenantId(),
+                    item.deliveryId(),
+                    item.attempt(),
+                    item.startedAt(),
+                    (int) Math.min(Integer.MAX_VALUE, outcome.durationMillis()),
+                    JSONB.valueOf(item.requestHeaders()),
+                    outcome.status(),
+                    item.responseHeaders() == null ? null : JSONB.valueOf(item.responseHeaders()),
+                    outcome.body(),
+                    item.reason(),
+                    outcome.error());
+        }
+        insert.execute();
     }
 
-    void recordSuccess(String webhookId) {
-        dsl.update(WEBHOOK)
-                .set(WEBHOOK.CONSECUTIVE_FAILURES, 0)
-                .where(WEBHOOK.ID.eq(webhookId), WEBHOOK.CONSECUTIVE_FAILURES.ne(0))
-                .execute();
+    void resetStreaks(java.util.Collection<String> webhookIds) {
+        if (!webhookIds.isEmpty()) {
+            dsl.update(WEBHOOK)
+                    .set(WEBHOOK.CONSECUTIVE_FAILURES, 0)
+                    .where(WEBHOOK.ID.in(webhookIds), WEBHOOK.CONSECUTIVE_FAILURES.ne(0))
+                    .execute();
+        }
     }
 
-    /** Counts a failed attempt; returns the streak so far, or null if the webhook is gone. */
-    @Nullable
-    Integer recordFailure(String webhookId) {
-        return dsl.update(WEBHOOK)
-                .set(WEBHOOK.CONSECUTIVE_FAILURES, WEBHOOK.CONSECUTIVE_FAILURES.plus(1))
-                .where(WEBHOOK.ID.eq(webhookId))
-                .returning(WEBHOOK.CONSECUTIVE_FAILURES)
-                .fetchOne(WEBHOOK.CONSECUTIVE_FAILURES);
+    /** Adds failed attempts to the webhooks' streaks; returns each webhook's streak so far. */
+    List<Record> addFailures(java.util.Map<String, Integer> failures) {
+        if (failures.isEmpty()) {
+            return List.of();
+        }
+        return dsl.fetch(
+                """
+                update webhook w set consecutive_failures = w.consecutive_failures + v.n
+                  from unnest(?::varchar[], ?::int[]) as v(id, n)
+                 where w.id = v.id
+                returning w.id, w.consecutive_failures
+                """, failures.keySet().toArray(String[]::new), failures.values().toArray(Integer[]::new));
     }
 
     /**
@@ -221,9 +239,12 @@ class DeliveryStore {
 
     /** Deletes up to {@code batch} attempts older than the retention; returns how many. */
     int deleteAttemptsBefore(OffsetDateTime cutoff, int batch) {
-        return dsl.execute("""
-                delete from delivery_attempt where id in (
-                    select id from delivery_attempt where started_at < ? order by started_at limit ?)
-                """, cutoff, batch);
+        return dsl.deleteFrom(DELIVERY_ATTEMPT)
+                .where(DELIVERY_ATTEMPT.ID.in(DSL.select(DELIVERY_ATTEMPT.ID)
+                        .from(DELIVERY_ATTEMPT)
+                        .where(DELIVERY_ATTEMPT.STARTED_AT.lt(cutoff))
+                        .orderBy(DELIVERY_ATTEMPT.STARTED_AT)
+                        .limit(batch)))
+                .execute();
     }
 }

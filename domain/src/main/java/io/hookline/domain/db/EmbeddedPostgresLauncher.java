@@ -16,6 +16,11 @@ public final class EmbeddedPostgresLauncher {
     private EmbeddedPostgresLauncher() {}
 
     public static EmbeddedPostgres start(Path dataDirectory, boolean clean) {
+        return start(dataDirectory, clean, !clean);
+    }
+
+    /** @param durable whether commits wait for the disk (fsync); tests and throwaway clusters skip it */
+    public static EmbeddedPostgres start(Path dataDirectory, boolean clean, boolean durable) {
         try {
             Path absolute = dataDirectory.toAbsolutePath();
             Path binaries = absolute.resolveSibling(absolute.getFileName() + "-bin");
@@ -26,7 +31,7 @@ public final class EmbeddedPostgresLauncher {
                     .setCleanDataDirectory(clean)
                     .setOverrideWorkingDirectory(binaries.toFile())
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", clean ? "off" : "on")
+                    .setServerConfig("fsync", durable ? "on" : "off")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory, e);

@@ -25,6 +25,14 @@ public class TenantScopedTransactionManager extends JdbcTransactionManager {
 
     private static final String SETTINGS_SQL =
             "select set_config('role', ?, true), set_config('hookline.tenant_id', ?, true)";
+    /**
+     * The worker's transactions only record attempts and move deliveries along; if the last
+     * few are lost in a database crash, those deliveries are simply attempted again when their
+     * lease ends (delivery is at-least-once). So they do not wait for the WAL flush.
+     */
+    private static final String WORKER_SETTINGS_SQL = SETTINGS_SQL.replace(
+            "set_config('hookline.tenant_id', ?, true)",
+            "set_config('hookline.tenant_id', ?, true), set_config('synchronous_commit', 'off', true)");
 
     private final String runtimeRole;
     private final String workerRole;
@@ -43,7 +51,7 @@ public class TenantScopedTransactionManager extends JdbcTransactionManager {
         boolean worker =
                 CallerContext.current().map(CallerContext.Caller::worker).orElse(false);
         String tenant = CallerContext.tenant().map(Object::toString).orElse("");
-        try (PreparedStatement statement = con.prepareStatement(SETTINGS_SQL)) {
+        try (PreparedStatement statement = con.prepareStatement(worker ? WORKER_SETTINGS_SQL : SETTINGS_SQL)) {
             statement.setString(1, worker ? workerRole : runtimeRole);
             statement.setString(2, tenant);
             statement.execute();

@@ -1,0 +1,227 @@
+package io.hookline.delivery.worker;
+
+import io.hookline.delivery.http.WebhookHttpClient;
+import io.hookline.domain.event.EventOutbox;
+import io.hookline.tenancy.Ids;
+import io.hookline.tenancy.TenantId;
+import io.hookline.tenancy.Timestamps;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records attempt results in batches: every result that finished while the previous batch was
+ * being written goes into one short transaction (deliveries moved on behind their fencing
+ * tokens, attempts inserted, failure streaks counted). One commit per batch instead of one per
+ * delivery is what lets a node record thousands of attempts a second. Each attempt waits for
+ * its own result to be written before its worker slot is freed.
+ */
+@Component
+class Settler implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Settler.class);
+    private static final int MAX_BATCH = 500;
+
+    /** How an attempt ended, for the webhook's failure streak. */
+    enum Kind {
+        SUCCESS,
+        FAILURE,
+        GONE
+    }
+
+    /** One attempt's result, to be written. */
+    record Item(
+            String deliveryId,
+            long leaseToken,
+            String tenantId,
+            String webhookId,
+            int attempt,
+            OffsetDateTime startedAt,
+            WebhookHttpClient.Outcome outcome,
+            String requestHeaders,
+            @Nullable String responseHeaders,
+            @Nullable String reason,
+            String status,
+            @Nullable OffsetDateTime nextAttemptAt,
+            Kind kind,
+            CompletableFuture<Boolean> applied) {}
+
+    private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    private final DeliveryStore store;
+    private final WorkerTransactions transactions;
+    private final EventOutbox outbox;
+    private final DeliveryProperties properties;
+    private final JsonMapper json;
+    private volatile boolean running;
+    private @Nullable Thread thread;
+
+    Settler(
+            DeliveryStore store,
+            WorkerTransactions transactions,
+            EventOutbox outbox,
+            DeliveryProperties properties,
+            JsonMapper json) {
+        this.store = store;
+        this.transactions = transactions;
+        this.outbox = outbox;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    /** Queues a result; the future completes with whether it was applied (false: another worker owns the delivery now). */
+    CompletableFuture<Boolean> submit(Item item) {
+        queue.add(item);
+        if (!running) {
+            drain();
+        }
+        return item.applied();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = Thread.ofVirtual().name("delivery-settler").start(() -> {
+            while (running || !queue.isEmpty()) {
+                try {
+                    Item first = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (first != null) {
+                        List<Item> batch = new ArrayList<>();
+                        batch.add(first);
+                        queue.drainTo(batch, MAX_BATCH - 1);
+                        write(batch);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        });
+    }
+
+    /** Stops after the worker (lower phase stops later), writing whatever is still queued. */
+    @Override
+    public void stop() {
+        running = false;
+        Thread current = thread;
+        if (current != null) {
+            try {
+                current.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        drain();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 4096;
+    }
+
+    private synchronized void drain() {
+        List<Item> rest = new ArrayList<>();
+        queue.drainTo(rest);
+        if (!rest.isEmpty()) {
+            write(rest);
+        }
+    }
+
+    private void write(List<Item> batch) {
+        try {
+            Set<String> applied = transactions.inWorker(() -> apply(batch));
+            batch.forEach(item -> item.applied().complete(applied.contains(item.deliveryId())));
+        } catch (RuntimeException batchFailure) {
+            log.warn("writing {} attempt results together failed; writing them one by one", batch.size(), batchFailure);
+            for (Item item : batch) {
+                try {
+                    Set<String> applied = transactions.inWorker(() -> apply(List.of(item)));
+                    item.applied().complete(applied.contains(item.deliveryId()));
+                } catch (RuntimeException e) {
+                    item.applied().completeExceptionally(e);
+                }
+            }
+        }
+    }
+
+    private Set<String> apply(List<Item> batch) {
+        Set<String> applied = new HashSet<>(store.settleAll(batch));
+        List<Item> kept = batch.stream()
+                .filter(item -> applied.contains(item.deliveryId()))
+                .toList();
+        if (kept.isEmpty()) {
+            return applied;
+        }
+        store.insertAttempts(kept, () -> Ids.next("att"));
+        Set<String> succeeded = new HashSet<>();
+        Map<String, Integer> failures = new LinkedHashMap<>();
+        Map<String, Item> lastFailure = new LinkedHashMap<>();
+        for (Item item : kept) {
+            switch (item.kind()) {
+                case SUCCESS -> succeeded.add(item.webhookId());
+                case FAILURE -> {
+                    failures.merge(item.webhookId(), 1, Integer::sum);
+                    lastFailure.put(item.webhookId(), item);
+                }
+                case GONE -> disable(item, "the endpoint answered 410 Gone");
+            }
+        }
+        store.resetStreaks(succeeded);
+        for (Record streak : store.addFailures(failures)) {
+            int count = streak.get("consecutive_failures", Integer.class);
+            if (count >= properties.disableAfterFailures()) {
+                Item last = lastFailure.get(streak.get("id", String.class));
+                if (last != null) {
+                    disable(last, count + " consecutive failed attempts");
+                }
+            }
+        }
+        return applied;
+    }
+
+    private void disable(Item last, String reason) {
+        if (!store.disable(last.webhookId(), reason)) {
+            return;
+        }
+        Record summary = store.webhookSummary(last.webhookId());
+        if (summary == null) {
+            return;
+        }
+        var data = json.createObjectNode();
+        data.put("webhookId", last.webhookId());
+        data.put("name", summary.get("name", String.class));
+        data.put("url", summary.get("url", String.class));
+        data.put("disabledReason", reason);
+        data.put("consecutiveFailures", summary.get("consecutive_failures", Integer.class));
+        data.put("disabledAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Timestamps.now()));
+        outbox.emit(new TenantId(last.tenantId()), "webhook.disabled", data, null, "system");
+        log.warn(
+                "webhook {} of tenant {} disabled: {} (last attempt: {})",
+                last.webhookId(),
+                last.tenantId(),
+                reason,
+                last.outcome().status() != null
+                        ? "HTTP " + last.outcome().status()
+                        : last.outcome().error());
+    }
+}
