@@ -1,6 +1,5 @@
 package io.hookline.api.catalog;
 
-import io.hookline.api.page.PageResponse;
 import io.hookline.api.page.Pagination;
 import io.hookline.api.security.Scopes;
 import io.hookline.domain.catalog.EventCatalog;
@@ -53,7 +52,7 @@ class EventTypeController {
 
     @GetMapping
     @Operation(operationId = "listEventTypes", summary = "List the event catalog, by name")
-    ResponseEntity<PageResponse<EventTypeResponse>> list(
+    ResponseEntity<EventTypeList> list(
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Nullable String cursor) {
         PageRequest request = pagination.request(LIST, limit, cursor);
@@ -66,7 +65,8 @@ class EventTypeController {
         return pagination.respond(
                 LIST,
                 page,
-                type -> new EventTypeResponse(type.name(), type.description(), json.convertValue(type.schema(), MAP)));
+                type -> new EventTypeResponse(type.name(), type.description(), json.convertValue(type.schema(), MAP)),
+                EventTypeList::new);
     }
 
     @GetMapping("/{name}/sample")

@@ -1,6 +1,5 @@
 package io.hookline.api.delivery;
 
-import io.hookline.api.page.PageResponse;
 import io.hookline.api.page.Pagination;
 import io.hookline.api.security.Scopes;
 import io.hookline.delivery.log.DeliveryLog;
@@ -49,7 +48,7 @@ class DeliveryController {
     @GetMapping(path = "/v1/webhooks/{id}/deliveries", produces = "application/json")
     @PreAuthorize(Scopes.CAN_READ_WEBHOOKS)
     @Operation(operationId = "listDeliveries", summary = "A webhook's deliveries, newest first")
-    ResponseEntity<PageResponse<DeliveryResponse>> list(
+    ResponseEntity<DeliveryList> list(
             @PathVariable String id,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
@@ -58,7 +57,7 @@ class DeliveryController {
             @RequestParam(required = false) @Nullable String cursor) {
         var page = deliveries.list(
                 CallerContext.requireTenant(), webhookId(id), status, since, pagination.request(LIST, limit, cursor));
-        return pagination.respond(LIST, page, DeliveryResponse::of);
+        return pagination.respond(LIST, page, DeliveryResponse::of, DeliveryList::new);
     }
 
     @GetMapping(path = "/v1/deliveries/{id}", produces = "application/json")

@@ -1,7 +1,6 @@
 package io.hookline.api.delivery;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.hookline.delivery.log.AttemptView;
 import io.hookline.delivery.log.DeliveryView;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
@@ -22,7 +21,7 @@ public record DeliveryResponse(
         @Schema(nullable = true) @Nullable OffsetDateTime nextAttemptAt,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<AttemptView> attempts) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<DeliveryAttemptResponse> attempts) {
 
     static DeliveryResponse of(DeliveryView view) {
         return new DeliveryResponse(
@@ -35,6 +34,10 @@ public record DeliveryResponse(
                 view.nextAttemptAt(),
                 view.createdAt(),
                 view.updatedAt(),
-                view.attempts());
+                view.attempts() == null
+                        ? null
+                        : view.attempts().stream()
+                                .map(DeliveryAttemptResponse::of)
+                                .toList());
     }
 }

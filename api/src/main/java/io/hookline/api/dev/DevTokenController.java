@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /dev/tokens} and the JWKS behind it; present only in dev mode. */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 @ConditionalOnProperty(name = "hookline.dev.enabled", havingValue = "true")
 @Tag(name = "Dev mode", description = "Only on the embedded default: tokens signed by the node's own key")
 class DevTokenController {

@@ -1,6 +1,5 @@
 package io.hookline.api.event;
 
-import io.hookline.api.page.PageResponse;
 import io.hookline.api.page.Pagination;
 import io.hookline.api.security.Scopes;
 import io.hookline.domain.event.EventPublisher;
@@ -62,7 +61,11 @@ class EventController {
             throw new DomainException.Invalid("Idempotency-Key", "must be 1 to 255 characters");
         }
         var published = events.publish(
-                CallerContext.requireTenant(), request.type(), request.data(), request.siteId(), idempotencyKey);
+                CallerContext.requireTenant(),
+                request.type(),
+                json.valueToTree(request.data()),
+                request.siteId(),
+                idempotencyKey);
         return ResponseEntity.status(published.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .location(URI.create("/v1/events/" + published.event().id()))
                 .body(EventResponse.of(published.event(), json));
@@ -71,7 +74,7 @@ class EventController {
     @GetMapping
     @PreAuthorize(Scopes.CAN_READ_EVENTS)
     @Operation(operationId = "listEvents", summary = "List events, oldest first")
-    ResponseEntity<PageResponse<EventResponse>> list(
+    ResponseEntity<EventList> list(
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable String type,
@@ -79,7 +82,7 @@ class EventController {
                     OffsetDateTime createdAfter) {
         var page =
                 events.list(CallerContext.requireTenant(), type, createdAfter, pagination.request(LIST, limit, cursor));
-        return pagination.respond(LIST, page, event -> EventResponse.of(event, json));
+        return pagination.respond(LIST, page, event -> EventResponse.of(event, json), EventList::new);
     }
 
     @GetMapping("/{id}")

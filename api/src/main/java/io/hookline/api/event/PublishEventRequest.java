@@ -4,15 +4,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 @Schema(description = "An event of a catalog type; data must match the type's JSON Schema")
 public record PublishEventRequest(
         @Schema(example = "order.placed") @NotBlank String type,
 
         @Schema(description = "The event's data, as the type's schema describes it (GET /v1/event-types)") @NotNull
-        JsonNode data,
+        Map<String, Object> data,
 
         @Schema(example = "site_01JD3Q7ZK8M5W2X9R4T6Y1B0S1", nullable = true)
         @Pattern(regexp = "site_[0-9A-HJKMNP-TV-Z]{26}", message = "must be a site id (site_…)")

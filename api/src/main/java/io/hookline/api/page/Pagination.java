@@ -4,6 +4,8 @@ import io.hookline.domain.page.CursorCodec;
 import io.hookline.domain.page.Page;
 import io.hookline.domain.page.PageRequest;
 import io.hookline.domain.webhook.SecretCipher;
+import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -29,7 +31,12 @@ public class Pagination {
         return new PageRequest(limit, cursor == null || cursor.isEmpty() ? null : codec.decode(list, cursor));
     }
 
-    public <T, R> ResponseEntity<PageResponse<R>> respond(String list, Page<T> page, Function<T, R> mapper) {
+    /**
+     * The list body (built by {@code body} from the mapped items and the next cursor) and,
+     * when a next page exists, its {@code Link} header.
+     */
+    public <T, R, L> ResponseEntity<L> respond(
+            String list, Page<T> page, Function<T, R> mapper, BiFunction<List<R>, @Nullable String, L> body) {
         String next = page.nextAfter() == null ? null : codec.encode(list, page.nextAfter());
         var response = ResponseEntity.ok();
         if (next != null) {
@@ -39,6 +46,6 @@ public class Pagination {
                     .toUriString();
             response.header(HttpHeaders.LINK, "<" + link + ">; rel=\"next\"");
         }
-        return response.body(new PageResponse<>(page.data().stream().map(mapper).toList(), next));
+        return response.body(body.apply(page.data().stream().map(mapper).toList(), next));
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * problem of the right status, never as an HTML page or a stack trace.
  */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")

@@ -1,6 +1,5 @@
 package io.hookline.api.webhook;
 
-import io.hookline.api.page.PageResponse;
 import io.hookline.api.page.Pagination;
 import io.hookline.api.security.Scopes;
 import io.hookline.domain.problem.DomainException;
@@ -55,11 +54,11 @@ class WebhookController {
     @GetMapping
     @PreAuthorize(Scopes.CAN_READ_WEBHOOKS)
     @Operation(operationId = "listWebhooks", summary = "List webhooks, oldest first")
-    ResponseEntity<PageResponse<WebhookResponse>> list(
+    ResponseEntity<WebhookList> list(
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Nullable String cursor) {
         var page = webhooks.list(CallerContext.requireTenant(), pagination.request(LIST, limit, cursor));
-        return pagination.respond(LIST, page, WebhookResponse::of);
+        return pagination.respond(LIST, page, WebhookResponse::of, WebhookList::new);
     }
 
     @GetMapping("/{id}")

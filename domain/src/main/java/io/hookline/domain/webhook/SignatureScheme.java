@@ -1,17 +1,15 @@
 package io.hookline.domain.webhook;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How a delivery proves it came from Hookline (SPEC §7). */
 public enum SignatureScheme {
     /** Standard Webhooks: {@code webhook-signature: v1,<base64 HMAC-SHA256>}. */
-    @JsonProperty("standard")
     STANDARD("standard"),
     /** Standard Webhooks plus the raw secret in {@code X-Secret}, for receivers that cannot compute an HMAC. */
-    @JsonProperty("x-secret")
     X_SECRET("x-secret"),
     /** Standard Webhooks plus {@code MessageHash: hex SHA-1(secret + body)}. */
-    @JsonProperty("message-hash")
     MESSAGE_HASH("message-hash");
 
     private final String value;
@@ -20,10 +18,12 @@ public enum SignatureScheme {
         this.value = value;
     }
 
+    @JsonValue
     public String value() {
         return value;
     }
 
+    @JsonCreator
     public static SignatureScheme fromValue(String value) {
         for (SignatureScheme scheme : values()) {
             if (scheme.value.equals(value)) {

@@ -1,6 +1,7 @@
 package io.hookline.domain.webhook;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 
 /**
@@ -15,14 +16,25 @@ public record WebhookFilter(String event, String property, Operator operator, Li
     }
 
     public enum Operator {
-        @JsonProperty("equals")
         EQUALS,
-        @JsonProperty("not_equals")
         NOT_EQUALS,
-        @JsonProperty("in")
         IN,
-        @JsonProperty("not_in")
         NOT_IN;
+
+        @JsonValue
+        public String value() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static Operator fromValue(String value) {
+            for (Operator operator : values()) {
+                if (operator.value().equals(value)) {
+                    return operator;
+                }
+            }
+            throw new IllegalArgumentException("unknown operator " + value + "; use equals, not_equals, in or not_in");
+        }
 
         /** Whether the operator compares with exactly one value. */
         public boolean single() {

@@ -273,15 +273,13 @@ public class WebhookRegistry {
             }
             int count = filter.values().size();
             if (filter.operator().single() && count != 1) {
-                errors.add(new FieldError(at + ".values", "must hold exactly one value for " + operatorName(filter)));
+                errors.add(new FieldError(
+                        at + ".values",
+                        "must hold exactly one value for " + filter.operator().value()));
             } else if (count < 1 || count > MAX_FILTER_VALUES) {
                 errors.add(new FieldError(at + ".values", "must hold 1 to " + MAX_FILTER_VALUES + " values"));
             }
         }
-    }
-
-    private static String operatorName(WebhookFilter filter) {
-        return filter.operator().name().toLowerCase(Locale.ROOT);
     }
 
     private static void validateHeaders(Map<String, String> headers, List<FieldError> errors) {

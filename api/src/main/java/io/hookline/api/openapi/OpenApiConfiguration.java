@@ -1,0 +1,224 @@
+package io.hookline.api.openapi;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.access.prepost.PreAuthorize;
+
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    static final String BEARER = "bearer";
+    private static final Pattern SCOPE = Pattern.compile("SCOPE_([a-z]+:[a-z]+)");
+    private static final Map<String, String> PROBLEMS = new LinkedHashMap<>();
+
+    static {
+        // enums become named schemas, so generated clients get one enum type each, not a copy per field
+        io.swagger.v3.core.jackson.ModelResolver.enumsAsRef = true;
+        PROBLEMS.put("400", "The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID)");
+        PROBLEMS.put("401", "No valid bearer token");
+        PROBLEMS.put("403", "The token lacks the scope, or is not valid for the tenant");
+        PROBLEMS.put("404", "No such object for this tenant");
+        PROBLEMS.put("409", "The request clashes with the current state (e.g. webhook-limit-reached)");
+        PROBLEMS.put("413", "The body is over 256 KiB");
+        PROBLEMS.put("422", "Well-formed but invalid values; errors[] names each field");
+        PROBLEMS.put("429", "Rate limited; retry after Retry-After seconds");
+    }
+
+    @Bean
+    OpenAPI hooklineOpenApi() {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Hookline API")
+                        .version("v1")
+                        .description("Multi-tenant platform API: commerce data, events and outgoing webhooks."
+                                + " Every /v1 call needs a bearer JWT (audience hookline-api); tenant-scoped calls"
+                                + " also X-Tenant-ID. Lists are keyset-paginated with limit and cursor; errors are"
+                                + " RFC 9457 problems."))
+                .servers(List.of(
+                        new Server().url("http://localhost:8080").description("A local node (embedded default)")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description(
+                                                "A JWT with aud hookline-api, a tenants claim (tenant ids) and a scope claim:"
+                                                        + " webhooks:read, webhooks:write, webhooks:secrets, events:read, events:write,"
+                                                        + " commerce:read, commerce:write, platform:admin.")));
+    }
+
+    /** Shared components, added last so nothing prunes them before the operations refer to them. */
+    private static void addSharedComponents(Components components) {
+        components
+                .addSchemas(
+                        "FieldError",
+                        new ObjectSchema()
+                                .addProperty("field", new StringSchema().example("retry.maxAttempts"))
+                                .addProperty("message", new StringSchema().example("must be between 1 and 10"))
+                                .required(List.of("field", "message")))
+                .addSchemas("Problem", problemSchema())
+                .addHeaders(
+                        "RateLimit",
+                        header("Remaining requests in the window and seconds until it resets", "\"default\";r=19;t=10"))
+                .addHeaders(
+                        "RateLimit-Policy",
+                        header("The tenant's limit: q requests per w seconds", "\"default\";q=20;w=10"))
+                .addHeaders(
+                        "Retry-After",
+                        new Header()
+                                .description("Seconds to wait before retrying")
+                                .schema(new IntegerSchema().example(10)))
+                .addHeaders(
+                        "Link",
+                        header(
+                                "The next page, when there is one",
+                                "<https://example.com/v1/webhooks?cursor=abc>; rel=\"next\""));
+    }
+
+    private static Header header(String description, String example) {
+        return new Header().description(description).schema(new StringSchema().example(example));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema problemSchema() {
+        return new ObjectSchema()
+                .description("RFC 9457 problem details")
+                .addProperty(
+                        "type",
+                        new StringSchema().format("uri").example("https://hookline.dev/problems/validation-failed"))
+                .addProperty("title", new StringSchema().example("The request has invalid values"))
+                .addProperty("status", new IntegerSchema().example(422))
+                .addProperty("detail", new StringSchema().example("timeoutSeconds must be between 1 and 30"))
+                .addProperty("instance", new StringSchema().example("/v1/webhooks"))
+                .addProperty("requestId", new StringSchema().example("req_01JD3Q7ZK8M5W2X9R4T6Y1B0NC"))
+                .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldError")))
+                .required(List.of("type", "title", "status"));
+    }
+
+    /** The scopes an operation's {@code @PreAuthorize} asks for become its security requirement. */
+    @Bean
+    OperationCustomizer scopes() {
+        return (operation, handler) -> {
+            PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), PreAuthorize.class);
+            if (rule == null) {
+                rule = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), PreAuthorize.class);
+            }
+            if (rule != null) {
+                List<String> scopes = new ArrayList<>();
+                Matcher matcher = SCOPE.matcher(rule.value());
+                while (matcher.find()) {
+                    scopes.add(matcher.group(1));
+                }
+                operation.addSecurityItem(new SecurityRequirement().addList(BEARER, scopes));
+            }
+            return operation;
+        };
+    }
+
+    /** What every /v1 operation shares: the tenant header, the problems, the rate-limit headers. */
+    @Bean
+    OpenApiCustomizer commonResponses() {
+        return openApi -> {
+            addSharedComponents(openApi.getComponents());
+            openApi.getPaths().forEach(OpenApiConfiguration::addCommonParts);
+        };
+    }
+
+    private static void addCommonParts(String path, PathItem item) {
+        {
+            if (!path.startsWith("/v1/")) {
+                return;
+            }
+            boolean tenantScoped = !path.startsWith("/v1/tenants");
+            item.readOperationsMap().forEach((method, operation) -> {
+                if (tenantScoped) {
+                    operation.addParametersItem(tenantHeader());
+                }
+                ApiResponses responses = operation.getResponses();
+                responses.forEach((code, response) -> {
+                    if (code.startsWith("2") && tenantScoped) {
+                        response.addHeaderObject("RateLimit", ref("RateLimit"));
+                        response.addHeaderObject("RateLimit-Policy", ref("RateLimit-Policy"));
+                        if (method == PathItem.HttpMethod.GET && hasCursor(operation)) {
+                            response.addHeaderObject("Link", ref("Link"));
+                        }
+                    }
+                });
+                boolean hasBody = operation.getRequestBody() != null;
+                PROBLEMS.forEach((code, description) -> {
+                    if ((code.equals("409") || code.equals("413")) && !hasBody) {
+                        return;
+                    }
+                    if (responses.containsKey(code)) {
+                        return;
+                    }
+                    ApiResponse problem = new ApiResponse()
+                            .description(description)
+                            .content(new Content()
+                                    .addMediaType(
+                                            "application/problem+json",
+                                            new MediaType()
+                                                    .schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+                    if (code.equals("429")) {
+                        problem.addHeaderObject("Retry-After", ref("Retry-After"));
+                        if (tenantScoped) {
+                            problem.addHeaderObject("RateLimit", ref("RateLimit"));
+                            problem.addHeaderObject("RateLimit-Policy", ref("RateLimit-Policy"));
+                        }
+                    }
+                    responses.addApiResponse(code, problem);
+                });
+            });
+        }
+    }
+
+    private static boolean hasCursor(Operation operation) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> "cursor".equals(p.getName()));
+    }
+
+    private static Parameter tenantHeader() {
+        return new HeaderParameter()
+                .name("X-Tenant-ID")
+                .required(true)
+                .description("The tenant this call acts for; must be in the token's tenants claim")
+                .schema(new StringSchema()
+                        .pattern("^ten_[0-9A-HJKMNP-TV-Z]{26}$")
+                        .example("ten_01JD3Q7ZK8M5W2X9R4T6Y1B0NC"));
+    }
+
+    private static Header ref(String name) {
+        return new Header().$ref("#/components/headers/" + name);
+    }
+}
