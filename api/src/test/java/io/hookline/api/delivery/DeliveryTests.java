@@ -584,6 +584,42 @@ class DeliveryTests {
     }
 
     @Test
+    void attemptsOlderThanTheRetentionAreDeletedAndNewerOnesKept() {
+        TestTenant tenant = api.newTenant();
+        String webhookId = create(tenant, webhook("/retention")).get("id").asString();
+        publish(tenant, "order.placed", orderData("EUR"));
+        publish(tenant, "order.placed", orderData("EUR"));
+        Awaitility.await()
+                .atMost(DEADLINE)
+                .until(() -> api.get("/v1/webhooks/" + webhookId + "/deliveries?status=succeeded", tenant)
+                                .json()
+                                .get("data")
+                                .size()
+                        == 2);
+        JsonNode both = api.get("/v1/webhooks/" + webhookId + "/deliveries", tenant)
+                .json()
+                .get("data");
+        String old = both.get(1).get("id").asString();
+        String recent = both.get(0).get("id").asString();
+        app.bean(org.jooq.DSLContext.class)
+                .update(io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT)
+                .set(
+                        io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT.STARTED_AT,
+                        java.time.OffsetDateTime.now().minusDays(31))
+                .where(io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT.DELIVERY_ID.eq(old))
+                .execute();
+
+        int deleted =
+                app.bean(io.hookline.delivery.worker.AttemptRetention.class).clean();
+
+        assertThat(deleted).isGreaterThanOrEqualTo(1);
+        assertThat(api.get("/v1/deliveries/" + old, tenant).json().get("attempts"))
+                .isEmpty();
+        assertThat(api.get("/v1/deliveries/" + recent, tenant).json().get("attempts"))
+                .hasSize(1);
+    }
+
+    @Test
     void metricsAreExposedForPrometheus() {
         TestTenant tenant = api.newTenant();
         create(tenant, webhook("/metrics"));

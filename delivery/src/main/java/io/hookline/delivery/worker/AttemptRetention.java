@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Deletes attempt logs older than {@code hookline.delivery.attempt-retention} (30 days), in small batches. */
 @Component
-class AttemptRetention {
+public class AttemptRetention {
 
     private static final Logger log = LoggerFactory.getLogger(AttemptRetention.class);
     private static final int BATCH = 5_000;
@@ -23,8 +23,9 @@ class AttemptRetention {
         this.properties = properties;
     }
 
+    /** Runs hourly; returns how many attempts were deleted. */
     @Scheduled(fixedDelayString = "${hookline.delivery.retention-interval:PT1H}", initialDelayString = "PT1M")
-    void clean() {
+    public int clean() {
         var cutoff = Timestamps.now().minus(properties.attemptRetention());
         int total = 0;
         int deleted;
@@ -35,5 +36,6 @@ class AttemptRetention {
         if (total > 0) {
             log.info("deleted {} delivery attempts older than {}", total, properties.attemptRetention());
         }
+        return total;
     }
 }
