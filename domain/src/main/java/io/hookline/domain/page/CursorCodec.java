@@ -32,7 +32,7 @@ public final class CursorCodec {
 
     /** Thrown for a cursor that was not issued by this codec for this list. */
     public static final class InvalidCursorException extends RuntimeException {
-        InvalidCursorException() {
+        public InvalidCursorException() {
             super("cursor is not valid for this list; start again without a cursor");
         }
     }

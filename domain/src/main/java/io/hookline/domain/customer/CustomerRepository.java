@@ -1,0 +1,92 @@
+package io.hookline.domain.customer;
+
+import static io.hookline.domain.jooq.Tables.CUSTOMER;
+
+import io.hookline.domain.jooq.tables.records.CustomerRecord;
+import io.hookline.domain.sync.SyncPosition;
+import io.hookline.tenancy.TenantId;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CustomerRepository {
+
+    private final DSLContext dsl;
+
+    CustomerRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    Optional<Customer> find(TenantId tenant, String id) {
+        return dsl.selectFrom(CUSTOMER)
+                .where(CUSTOMER.TENANT_ID.eq(tenant.value()), CUSTOMER.ID.eq(id))
+                .fetchOptional(CustomerRepository::toCustomer);
+    }
+
+    boolean codeTaken(TenantId tenant, String code, @Nullable String except) {
+        Condition condition = CUSTOMER.TENANT_ID.eq(tenant.value()).and(CUSTOMER.CODE.eq(code));
+        return dsl.fetchExists(CUSTOMER, except == null ? condition : condition.and(CUSTOMER.ID.ne(except)));
+    }
+
+    void insert(TenantId tenant, Customer customer) {
+        dsl.insertInto(CUSTOMER)
+                .set(CUSTOMER.ID, customer.id())
+                .set(CUSTOMER.TENANT_ID, tenant.value())
+                .set(CUSTOMER.CODE, customer.code())
+                .set(CUSTOMER.NAME, customer.name())
+                .set(CUSTOMER.EMAIL, customer.email())
+                .set(CUSTOMER.CREATED_AT, customer.createdAt())
+                .set(CUSTOMER.UPDATED_AT, customer.updatedAt())
+                .execute();
+    }
+
+    void update(TenantId tenant, Customer customer) {
+        dsl.update(CUSTOMER)
+                .set(CUSTOMER.CODE, customer.code())
+                .set(CUSTOMER.NAME, customer.name())
+                .set(CUSTOMER.EMAIL, customer.email())
+                .set(CUSTOMER.UPDATED_AT, customer.updatedAt())
+                .where(CUSTOMER.TENANT_ID.eq(tenant.value()), CUSTOMER.ID.eq(customer.id()))
+                .execute();
+    }
+
+    void delete(TenantId tenant, String id) {
+        dsl.deleteFrom(CUSTOMER)
+                .where(CUSTOMER.TENANT_ID.eq(tenant.value()), CUSTOMER.ID.eq(id))
+                .execute();
+    }
+
+    /** In (updated_at, id) order, after {@code after}, optionally created/updated after a time. */
+    List<Customer> list(
+            TenantId tenant,
+            @Nullable OffsetDateTime createdAfter,
+            @Nullable OffsetDateTime updatedAfter,
+            @Nullable SyncPosition after,
+            int limit) {
+        Condition condition = CUSTOMER.TENANT_ID.eq(tenant.value());
+        if (createdAfter != null) {
+            condition = condition.and(CUSTOMER.CREATED_AT.gt(createdAfter));
+        }
+        if (updatedAfter != null) {
+            condition = condition.and(CUSTOMER.UPDATED_AT.gt(updatedAfter));
+        }
+        if (after != null) {
+            condition = condition.and(DSL.row(CUSTOMER.UPDATED_AT, CUSTOMER.ID).gt(after.updatedAt(), after.id()));
+        }
+        return dsl.selectFrom(CUSTOMER)
+                .where(condition)
+                .orderBy(CUSTOMER.UPDATED_AT, CUSTOMER.ID)
+                .limit(limit)
+                .fetch(CustomerRepository::toCustomer);
+    }
+
+    private static Customer toCustomer(CustomerRecord r) {
+        return new Customer(r.getId(), r.getCode(), r.getName(), r.getEmail(), r.getCreatedAt(), r.getUpdatedAt());
+    }
+}
