@@ -6,7 +6,6 @@ import io.hookline.delivery.log.DeliveryLog;
 import io.hookline.delivery.worker.Acknowledgements;
 import io.hookline.delivery.worker.AttemptResult;
 import io.hookline.delivery.worker.WebhookTester;
-import io.hookline.domain.problem.DomainException;
 import io.hookline.domain.webhook.WebhookId;
 import io.hookline.tenancy.context.CallerContext;
 import io.swagger.v3.oas.annotations.Operation;
@@ -56,7 +55,11 @@ class DeliveryController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Nullable String cursor) {
         var page = deliveries.list(
-                CallerContext.requireTenant(), webhookId(id), status, since, pagination.request(LIST, limit, cursor));
+                CallerContext.requireTenant(),
+                WebhookId.fromPath(id),
+                status,
+                since,
+                pagination.request(LIST, limit, cursor));
         return pagination.respond(LIST, page, DeliveryResponse::of, DeliveryList::new);
     }
 
@@ -81,7 +84,7 @@ class DeliveryController {
             operationId = "recoverDeliveries",
             summary = "Re-queue every failed delivery of the webhook since a time")
     ResponseEntity<RecoverResponse> recover(@PathVariable String id, @Valid @RequestBody RecoverRequest request) {
-        int recovered = deliveries.recover(CallerContext.requireTenant(), webhookId(id), request.since());
+        int recovered = deliveries.recover(CallerContext.requireTenant(), WebhookId.fromPath(id), request.since());
         return ResponseEntity.accepted().body(new RecoverResponse(recovered));
     }
 
@@ -89,7 +92,7 @@ class DeliveryController {
     @PreAuthorize(Scopes.CAN_WRITE_WEBHOOKS)
     @Operation(operationId = "testWebhook", summary = "Send a webhook.test event now and answer the attempt")
     TestResponse test(@PathVariable String id) {
-        AttemptResult result = tester.test(CallerContext.requireTenant(), webhookId(id));
+        AttemptResult result = tester.test(CallerContext.requireTenant(), WebhookId.fromPath(id));
         return new TestResponse(result.succeeded(), result.statusCode(), result.durationMs(), result.error());
     }
 
@@ -101,13 +104,5 @@ class DeliveryController {
     ResponseEntity<Void> acknowledge(@PathVariable String token, @Valid @RequestBody AckRequest request) {
         acknowledgements.acknowledge(token, request.status().equals("done"), request.reason());
         return ResponseEntity.noContent().build();
-    }
-
-    private static WebhookId webhookId(String id) {
-        WebhookId parsed = WebhookId.parse(id);
-        if (parsed == null) {
-            throw new DomainException.NotFound("webhook", id);
-        }
-        return parsed;
     }
 }

@@ -2,7 +2,6 @@ package io.hookline.api.webhook;
 
 import io.hookline.api.page.Pagination;
 import io.hookline.api.security.Scopes;
-import io.hookline.domain.problem.DomainException;
 import io.hookline.domain.webhook.WebhookId;
 import io.hookline.domain.webhook.WebhookRegistry;
 import io.hookline.tenancy.context.CallerContext;
@@ -65,7 +64,7 @@ class WebhookController {
     @PreAuthorize(Scopes.CAN_READ_WEBHOOKS)
     @Operation(operationId = "getWebhook", summary = "Get a webhook")
     WebhookResponse get(@PathVariable String id) {
-        return WebhookResponse.of(webhooks.get(CallerContext.requireTenant(), webhookId(id)));
+        return WebhookResponse.of(webhooks.get(CallerContext.requireTenant(), WebhookId.fromPath(id)));
     }
 
     @PatchMapping(path = "/{id}", consumes = "application/json")
@@ -74,14 +73,15 @@ class WebhookController {
             operationId = "updateWebhook",
             summary = "Change a webhook; enabled=true re-enables it and resets its failure count")
     WebhookResponse update(@PathVariable String id, @Valid @RequestBody UpdateWebhookRequest request) {
-        return WebhookResponse.of(webhooks.update(CallerContext.requireTenant(), webhookId(id), request.toPatch()));
+        return WebhookResponse.of(
+                webhooks.update(CallerContext.requireTenant(), WebhookId.fromPath(id), request.toPatch()));
     }
 
     @DeleteMapping("/{id}")
     @PreAuthorize(Scopes.CAN_WRITE_WEBHOOKS)
     @Operation(operationId = "deleteWebhook", summary = "Delete a webhook")
     ResponseEntity<Void> delete(@PathVariable String id) {
-        webhooks.delete(CallerContext.requireTenant(), webhookId(id));
+        webhooks.delete(CallerContext.requireTenant(), WebhookId.fromPath(id));
         return ResponseEntity.noContent().build();
     }
 
@@ -92,15 +92,8 @@ class WebhookController {
             summary = "Replace the signing secret; the old one signs alongside until the grace ends")
     WebhookResponse rotate(@PathVariable String id, @Valid @RequestBody RotateSecretRequest request) {
         int grace = request.graceSeconds() == null ? 86_400 : request.graceSeconds();
-        var rotated = webhooks.rotateSecret(CallerContext.requireTenant(), webhookId(id), Duration.ofSeconds(grace));
+        var rotated =
+                webhooks.rotateSecret(CallerContext.requireTenant(), WebhookId.fromPath(id), Duration.ofSeconds(grace));
         return WebhookResponse.of(rotated.webhook(), rotated.secret());
-    }
-
-    private static WebhookId webhookId(String id) {
-        WebhookId parsed = WebhookId.parse(id);
-        if (parsed == null) {
-            throw new DomainException.NotFound("webhook", id);
-        }
-        return parsed;
     }
 }

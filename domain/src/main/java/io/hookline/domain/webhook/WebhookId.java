@@ -23,6 +23,15 @@ public record WebhookId(String value) {
         return Ids.isValid(PREFIX, value) ? new WebhookId(value) : null;
     }
 
+    /** The id from a URL path; a value not shaped like one is a webhook that does not exist (404). */
+    public static WebhookId fromPath(String value) {
+        WebhookId id = parse(value);
+        if (id == null) {
+            throw new io.hookline.domain.problem.DomainException.NotFound("webhook", value);
+        }
+        return id;
+    }
+
     @Override
     public String toString() {
         return value;
