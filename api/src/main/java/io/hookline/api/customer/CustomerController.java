@@ -2,6 +2,7 @@ package io.hookline.api.customer;
 
 import io.hookline.api.page.Pagination;
 import io.hookline.domain.customer.CustomerRegistry;
+import io.hookline.domain.sync.SyncFilter;
 import io.hookline.tenancy.context.CallerContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -70,7 +71,9 @@ class CustomerController {
                     @Nullable
                     OffsetDateTime updatedAfter) {
         var page = customers.list(
-                CallerContext.requireTenant(), createdAfter, updatedAfter, pagination.request(LIST, limit, cursor));
+                CallerContext.requireTenant(),
+                new SyncFilter(createdAfter, updatedAfter),
+                pagination.request(LIST, limit, cursor));
         return pagination.respond(LIST, page, CustomerResponse::of, CustomerList::new);
     }
 

@@ -52,7 +52,7 @@ class EventTypeApiTests {
                         "page.form_submitted",
                         "webhook.test",
                         "webhook.disabled");
-        assertThat(names).hasSize(34);
+        assertThat(names).hasSize(38);
     }
 
     @Test

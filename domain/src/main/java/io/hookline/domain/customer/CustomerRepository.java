@@ -3,14 +3,13 @@ package io.hookline.domain.customer;
 import static io.hookline.domain.jooq.Tables.CUSTOMER;
 
 import io.hookline.domain.jooq.tables.records.CustomerRecord;
+import io.hookline.domain.sync.SyncFilter;
 import io.hookline.domain.sync.SyncPosition;
 import io.hookline.tenancy.TenantId;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
@@ -62,25 +61,11 @@ class CustomerRepository {
                 .execute();
     }
 
-    /** In (updated_at, id) order, after {@code after}, optionally created/updated after a time. */
-    List<Customer> list(
-            TenantId tenant,
-            @Nullable OffsetDateTime createdAfter,
-            @Nullable OffsetDateTime updatedAfter,
-            @Nullable SyncPosition after,
-            int limit) {
-        Condition condition = CUSTOMER.TENANT_ID.eq(tenant.value());
-        if (createdAfter != null) {
-            condition = condition.and(CUSTOMER.CREATED_AT.gt(createdAfter));
-        }
-        if (updatedAfter != null) {
-            condition = condition.and(CUSTOMER.UPDATED_AT.gt(updatedAfter));
-        }
-        if (after != null) {
-            condition = condition.and(DSL.row(CUSTOMER.UPDATED_AT, CUSTOMER.ID).gt(after.updatedAt(), after.id()));
-        }
+    /** In (updated_at, id) order, after {@code after}, as the filter says. */
+    List<Customer> list(TenantId tenant, SyncFilter filter, @Nullable SyncPosition after, int limit) {
         return dsl.selectFrom(CUSTOMER)
-                .where(condition)
+                .where(CUSTOMER.TENANT_ID.eq(tenant.value()))
+                .and(filter.condition(CUSTOMER.CREATED_AT, CUSTOMER.UPDATED_AT, CUSTOMER.ID, after))
                 .orderBy(CUSTOMER.UPDATED_AT, CUSTOMER.ID)
                 .limit(limit)
                 .fetch(CustomerRepository::toCustomer);
