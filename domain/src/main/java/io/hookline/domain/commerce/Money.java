@@ -12,8 +12,13 @@ public record Money(@Nullable String amount, @Nullable String currency) {
 
     private static final int MAX_SCALE = 4;
 
+    /** Money as the API writes it: at least two decimals, no trailing zeros beyond them ({@code 7} → {@code "7.00"}). */
     public static Money of(BigDecimal amount, String currency) {
-        return new Money(amount.toPlainString(), currency);
+        BigDecimal normal = amount.stripTrailingZeros();
+        if (normal.scale() < 2) {
+            normal = normal.setScale(2);
+        }
+        return new Money(normal.toPlainString(), currency);
     }
 
     /** The amount; only for money that passed {@link Fields#money}. */
