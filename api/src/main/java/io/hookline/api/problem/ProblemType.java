@@ -19,6 +19,7 @@ public enum ProblemType {
     WEBHOOK_LIMIT_REACHED(HttpStatus.CONFLICT, "webhook-limit-reached", "Webhook limit reached"),
     ADMINISTRATION_CODE_TAKEN(HttpStatus.CONFLICT, "administration-code-taken", "Administration code taken"),
     CODE_TAKEN(HttpStatus.CONFLICT, "code-taken", "Code already in use"),
+    EMAIL_TAKEN(HttpStatus.CONFLICT, "email-taken", "Email already in use"),
     INVALID_TRANSITION(HttpStatus.CONFLICT, "invalid-transition", "Transition not allowed"),
     DELIVERY_IN_FLIGHT(HttpStatus.CONFLICT, "delivery-in-flight", "Delivery being attempted"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large"),

@@ -1,0 +1,102 @@
+package io.hookline.api.site;
+
+import io.hookline.api.page.Pagination;
+import io.hookline.domain.site.SiteRegistry;
+import io.hookline.domain.sync.SyncFilter;
+import io.hookline.tenancy.context.CallerContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/v1/sites", produces = "application/json")
+@Tag(name = "Sites", description = "The tenant's storefront sites; every change emits site.* events carrying the site")
+class SiteController {
+
+    private static final String LIST = "sites";
+    private static final String CAN_READ = "hasAuthority('SCOPE_commerce:read')";
+    private static final String CAN_WRITE = "hasAuthority('SCOPE_commerce:write')";
+
+    private final SiteRegistry sites;
+    private final Pagination pagination;
+
+    SiteController(SiteRegistry sites, Pagination pagination) {
+        this.sites = sites;
+        this.pagination = pagination;
+    }
+
+    @PostMapping(consumes = "application/json")
+    @PreAuthorize(CAN_WRITE)
+    @Operation(operationId = "createSite", summary = "Create a site (emits site.created)")
+    ResponseEntity<SiteResponse> create(@Valid @RequestBody CreateSiteRequest request) {
+        var site = sites.create(CallerContext.requireTenant(), request.toChanges());
+        return ResponseEntity.created(URI.create("/v1/sites/" + site.id())).body(SiteResponse.of(site));
+    }
+
+    @GetMapping
+    @PreAuthorize(CAN_READ)
+    @Operation(
+            operationId = "listSites",
+            summary = "List sites in (updatedAt, id) order; with updatedAfter, everything changed since a sync")
+    ResponseEntity<SiteList> list(
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(required = false) @Nullable String cursor,
+            @Parameter(description = "Only sites created after this time")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    @Nullable
+                    OffsetDateTime createdAfter,
+            @Parameter(description = "Only sites changed after this time")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    @Nullable
+                    OffsetDateTime updatedAfter) {
+        var page = sites.list(
+                CallerContext.requireTenant(),
+                new SyncFilter(createdAfter, updatedAfter),
+                pagination.request(LIST, limit, cursor));
+        return pagination.respond(LIST, page, SiteResponse::of, SiteList::new);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(CAN_READ)
+    @Operation(operationId = "getSite", summary = "Get a site")
+    SiteResponse get(@PathVariable String id) {
+        return SiteResponse.of(sites.get(CallerContext.requireTenant(), id));
+    }
+
+    @PatchMapping(path = "/{id}", consumes = "application/json")
+    @PreAuthorize(CAN_WRITE)
+    @Operation(operationId = "updateSite", summary = "Change a site (emits site.updated)")
+    SiteResponse update(@PathVariable String id, @Valid @RequestBody UpdateSiteRequest request) {
+        return SiteResponse.of(sites.update(CallerContext.requireTenant(), id, request.toChanges()));
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize(CAN_WRITE)
+    @Operation(
+            operationId = "deleteSite",
+            summary = "Delete a site and its users (emits site.user.deleted for each user, then site.deleted)")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        sites.delete(CallerContext.requireTenant(), id);
+        return ResponseEntity.noContent().build();
+    }
+}
