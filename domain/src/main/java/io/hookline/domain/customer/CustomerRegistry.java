@@ -57,6 +57,12 @@ public class CustomerRegistry {
         return customers.find(tenant, id).orElseThrow(() -> new DomainException.NotFound("customer", id));
     }
 
+    /** The customer, if the tenant has one with this id (for references from other resources). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Customer> find(TenantId tenant, String id) {
+        return customers.find(tenant, id);
+    }
+
     @Transactional(readOnly = true)
     public Page<Customer> list(TenantId tenant, SyncFilter filter, PageRequest page) {
         List<Customer> fetched = customers.list(tenant, filter, SyncPosition.of(page.after()), page.limit() + 1);

@@ -71,6 +71,12 @@ public class SiteRegistry {
         return sites.find(tenant, id).orElseThrow(() -> new DomainException.NotFound("site", id));
     }
 
+    /** The site, if the tenant has one with this id (for references from other resources). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Site> find(TenantId tenant, String id) {
+        return sites.find(tenant, id);
+    }
+
     @Transactional(readOnly = true)
     public Page<Site> list(TenantId tenant, SyncFilter filter, PageRequest page) {
         List<Site> fetched = sites.list(tenant, filter, SyncPosition.of(page.after()), page.limit() + 1);

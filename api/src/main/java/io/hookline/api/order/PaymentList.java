@@ -1,0 +1,12 @@
+package io.hookline.api.order;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+@Schema(description = "A page of payments")
+public record PaymentList(
+        List<PaymentResponse> data,
+
+        @Schema(description = "Opaque cursor of the next page; null on the last page", nullable = true) @Nullable
+        String nextCursor) {}
