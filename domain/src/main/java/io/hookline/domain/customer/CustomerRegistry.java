@@ -2,6 +2,8 @@ package io.hookline.domain.customer;
 
 import io.hookline.domain.commerce.CommerceEvents;
 import io.hookline.domain.commerce.Fields;
+import io.hookline.domain.customer.address.AddressRegistry;
+import io.hookline.domain.customer.contactperson.ContactPersonRegistry;
 import io.hookline.domain.page.Page;
 import io.hookline.domain.page.PageRequest;
 import io.hookline.domain.problem.DomainException;
@@ -27,11 +29,20 @@ public class CustomerRegistry {
     private final CustomerRepository customers;
     private final ChangeClock clock;
     private final CommerceEvents events;
+    private final AddressRegistry addresses;
+    private final ContactPersonRegistry contactPersons;
 
-    CustomerRegistry(CustomerRepository customers, ChangeClock clock, CommerceEvents events) {
+    CustomerRegistry(
+            CustomerRepository customers,
+            ChangeClock clock,
+            CommerceEvents events,
+            AddressRegistry addresses,
+            ContactPersonRegistry contactPersons) {
         this.customers = customers;
         this.clock = clock;
         this.events = events;
+        this.addresses = addresses;
+        this.contactPersons = contactPersons;
     }
 
     @Transactional
@@ -90,10 +101,13 @@ public class CustomerRegistry {
         return updated;
     }
 
+    /** Deletes the customer with its addresses and contact persons; their deleted events come first. */
     @Transactional
     public void delete(TenantId tenant, String id) {
         OffsetDateTime now = clock.stamp(tenant);
         Customer current = get(tenant, id);
+        addresses.deleteAllOf(tenant, id, current.code(), now);
+        contactPersons.deleteAllOf(tenant, id, current.code(), now);
         customers.delete(tenant, id);
         events.emit(tenant, "customer.deleted", events.deleted(current.id(), current.code(), "customerCode", now));
     }

@@ -1,0 +1,10 @@
+package io.hookline.domain.customer.contactperson;
+
+import org.jspecify.annotations.Nullable;
+
+/** Fields to create a contact person with, or to change (null = keep). */
+public record ContactPersonChanges(
+        @Nullable String code,
+        @Nullable String name,
+        @Nullable String email,
+        @Nullable String phone) {}
