@@ -88,6 +88,20 @@ class OpenApiConfiguration {
                                 .addProperty("message", new StringSchema().example("must be between 1 and 10"))
                                 .required(List.of("field", "message")))
                 .addSchemas("Problem", problemSchema())
+                .addSchemas(
+                        "Money",
+                        new ObjectSchema()
+                                .description("An amount of money: a decimal string (never a JSON number) and an"
+                                        + " ISO 4217 currency code")
+                                .addProperty(
+                                        "amount",
+                                        new StringSchema()
+                                                .pattern("^-?[0-9]+(\\.[0-9]{1,4})?$")
+                                                .example("12.50"))
+                                .addProperty(
+                                        "currency",
+                                        new StringSchema().pattern("^[A-Z]{3}$").example("EUR"))
+                                .required(List.of("amount", "currency")))
                 .addHeaders(
                         "RateLimit",
                         header("Remaining requests in the window and seconds until it resets", "\"default\";r=19;t=10"))

@@ -359,6 +359,44 @@ class OrderApiTests {
                 .isEqualTo("SO-000001");
     }
 
+    @Test
+    void aLineStatusChangeOrAPaymentPutsTheOrderInTheChangedSinceList() {
+        TestTenant tenant = api.newTenant();
+        String customer = create(tenant, "/v1/customers", Map.of("code", "C-1", "name", "Northwind"));
+        String item = item(tenant, "A", "5.00", "EUR");
+        JsonNode first = api.post("/v1/orders", order(customer, null, false, item, "1"), tenant)
+                .json();
+        JsonNode second = api.post("/v1/orders", order(customer, null, false, item, "1"), tenant)
+                .json();
+        assertThat(second.get("number").asString()).isEqualTo("SO-000002");
+        String since = second.get("updatedAt").asString();
+        assertThat(api.get("/v1/orders?updatedAfter=" + since, tenant).json().get("data"))
+                .isEmpty();
+
+        status(tenant, first, 0, "in_production");
+        JsonNode changed =
+                api.get("/v1/orders?updatedAfter=" + since, tenant).json().get("data");
+        assertThat(changed).hasSize(1);
+        assertThat(changed.get(0).get("id").asString())
+                .isEqualTo(first.get("id").asString());
+        assertThat(changed.get(0).get("items").get(0).get("status").asString()).isEqualTo("in_production");
+
+        String after = changed.get(0).get("updatedAt").asString();
+        api.post(
+                "/v1/orders/" + second.get("id").asString() + "/payments",
+                Map.of("amount", Map.of("amount", "5.00", "currency", "EUR")),
+                tenant);
+        JsonNode paid =
+                api.get("/v1/orders?updatedAfter=" + after, tenant).json().get("data");
+        assertThat(paid).hasSize(1);
+        assertThat(paid.get(0).get("amountDue").get("amount").asString()).isEqualTo("0.00");
+        assertThat(api.get("/v1/orders?createdAfter=" + first.get("createdAt").asString(), tenant)
+                        .json()
+                        .get("data"))
+                .extracting(o -> o.get("number").asString())
+                .containsExactly("SO-000002");
+    }
+
     private static List<String> fieldsOf(Response response) {
         assertThat(response.status()).as(response.raw()).isEqualTo(422);
         return response.json()
