@@ -9,13 +9,11 @@ import io.hookline.api.support.ApiClient;
 import io.hookline.api.support.ApiClient.Response;
 import io.hookline.api.support.ApiClient.TestTenant;
 import io.hookline.api.support.RunningApp;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -142,7 +140,7 @@ class CommerceEventConformanceTests {
         ok(api.delete("/v1/sites/" + site, tenant));
 
         Map<String, Schema> schemas = publishedSchemas(tenant);
-        List<JsonNode> envelopes = allEvents(tenant);
+        List<JsonNode> envelopes = api.envelopes(tenant, null);
         Set<String> seen = new TreeSet<>();
         for (JsonNode envelope : envelopes) {
             String type = envelope.get("type").asString();
@@ -170,28 +168,9 @@ class CommerceEventConformanceTests {
     private Map<String, Schema> publishedSchemas(TestTenant tenant) {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
         Map<String, Schema> schemas = new HashMap<>();
-        for (JsonNode type : pages("/v1/event-types", tenant)) {
+        for (JsonNode type : api.pageAll(tenant, "/v1/event-types?limit=100")) {
             schemas.put(type.get("name").asString(), registry.getSchema(type.get("schema")));
         }
         return schemas;
-    }
-
-    private List<JsonNode> allEvents(TestTenant tenant) {
-        List<JsonNode> envelopes = new ArrayList<>();
-        pages("/v1/events", tenant).forEach(event -> envelopes.add(event.get("envelope")));
-        return envelopes;
-    }
-
-    private List<JsonNode> pages(String path, TestTenant tenant) {
-        List<JsonNode> all = new ArrayList<>();
-        @Nullable String cursor = null;
-        do {
-            JsonNode page = ok(api.get(path + "?limit=100" + (cursor == null ? "" : "&cursor=" + cursor), tenant));
-            page.get("data").forEach(all::add);
-            cursor = page.get("nextCursor").isNull()
-                    ? null
-                    : page.get("nextCursor").asString();
-        } while (cursor != null);
-        return all;
     }
 }

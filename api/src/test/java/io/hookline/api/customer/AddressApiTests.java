@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jooq.DSLContext;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,15 +28,6 @@ class AddressApiTests {
 
     private final RunningApp app = RunningApp.shared();
     private final ApiClient api = app.client();
-
-    private List<JsonNode> events(TestTenant tenant, @Nullable String type) {
-        List<JsonNode> found = new ArrayList<>();
-        api.get("/v1/events?limit=100" + (type == null ? "" : "&type=" + type), tenant)
-                .json()
-                .get("data")
-                .forEach(event -> found.add(event.get("envelope")));
-        return found;
-    }
 
     private String customer(TestTenant tenant, String code) {
         Response created = api.post("/v1/customers", Map.of("code", code, "name", "Customer " + code), tenant);
@@ -76,16 +66,6 @@ class AddressApiTests {
         assertThat(problem.get("detail").asString()).isEqualTo(detail);
     }
 
-    private static List<String> errorFields(Response response) {
-        assertThat(response.status()).isEqualTo(422);
-        assertThat(response.json().get("type").asString()).isEqualTo("https://hookline.dev/problems/validation-failed");
-        return response.json()
-                .get("errors")
-                .valueStream()
-                .map(e -> e.get("field").asString())
-                .toList();
-    }
-
     @Test
     void everyChangeEmitsItsEventWithTheAddressAsTheApiReturnsItAndItsCodes() {
         TestTenant tenant = api.newTenant();
@@ -117,7 +97,8 @@ class AddressApiTests {
         assertThat(api.delete(base + "/" + id, tenant).status()).isEqualTo(204);
         assertNotFound(api.get(base + "/" + id, tenant), "address " + id + " does not exist");
 
-        JsonNode createdEvent = events(tenant, "customer.address.created").getFirst();
+        JsonNode createdEvent =
+                api.envelopes(tenant, "customer.address.created").getFirst();
         assertThat(createdEvent.get("type").asString()).isEqualTo("customer.address.created");
         assertThat(createdEvent.get("triggeredBy").asString()).isEqualTo("usr_test");
         JsonNode data = createdEvent.get("data");
@@ -138,7 +119,8 @@ class AddressApiTests {
         assertThat(data.get("addressCode").asString()).isEqualTo("SHIP-1");
         assertThat(data.get("customerCode").asString()).isEqualTo("C-1");
 
-        JsonNode updatedEvent = events(tenant, "customer.address.updated").getFirst();
+        JsonNode updatedEvent =
+                api.envelopes(tenant, "customer.address.updated").getFirst();
         assertThat(updatedEvent.get("triggeredBy").asString()).isEqualTo("usr_test");
         assertThat(updatedEvent.get("data").get("city").asString()).isEqualTo("Haarlem");
         assertThat(updatedEvent.get("data").get("line2").asString()).isEqualTo("3rd floor");
@@ -147,7 +129,8 @@ class AddressApiTests {
         assertThat(updatedEvent.get("data").get("addressCode").asString()).isEqualTo("SHIP-1");
         assertThat(updatedEvent.get("data").get("customerCode").asString()).isEqualTo("C-1");
 
-        JsonNode deletedEvent = events(tenant, "customer.address.deleted").getFirst();
+        JsonNode deletedEvent =
+                api.envelopes(tenant, "customer.address.deleted").getFirst();
         assertThat(deletedEvent.get("triggeredBy").asString()).isEqualTo("usr_test");
         JsonNode deleted = deletedEvent.get("data");
         assertThat(deleted.get("id").asString()).isEqualTo(id);
@@ -195,19 +178,19 @@ class AddressApiTests {
         assertThat(api.patch(path, Map.of("city", "Utrecht"), tenant).status()).isEqualTo(200);
         assertThat(api.delete(path, tenant).status()).isEqualTo(204);
 
-        assertThat(events(tenant, "customer.address.created")
+        assertThat(api.envelopes(tenant, "customer.address.created")
                         .getFirst()
                         .get("data")
                         .get("customerCode")
                         .asString())
                 .isEqualTo("C-OLD");
-        assertThat(events(tenant, "customer.address.updated")
+        assertThat(api.envelopes(tenant, "customer.address.updated")
                         .getFirst()
                         .get("data")
                         .get("customerCode")
                         .asString())
                 .isEqualTo("C-NEW");
-        assertThat(events(tenant, "customer.address.deleted")
+        assertThat(api.envelopes(tenant, "customer.address.deleted")
                         .getFirst()
                         .get("data")
                         .get("customerCode")
@@ -255,10 +238,10 @@ class AddressApiTests {
         JsonNode unchanged =
                 api.get("/v1/customers/" + owner + "/addresses/" + id, tenant).json();
         assertThat(unchanged.get("city").asString()).isEqualTo("Amsterdam");
-        assertThat(events(tenant, "customer.address.created")).hasSize(1);
-        assertThat(events(tenant, "customer.address.updated")).isEmpty();
-        assertThat(events(tenant, "customer.address.deleted")).isEmpty();
-        assertThat(events(other, null)).isEmpty();
+        assertThat(api.envelopes(tenant, "customer.address.created")).hasSize(1);
+        assertThat(api.envelopes(tenant, "customer.address.updated")).isEmpty();
+        assertThat(api.envelopes(tenant, "customer.address.deleted")).isEmpty();
+        assertThat(api.envelopes(other, null)).isEmpty();
     }
 
     @Test
@@ -280,8 +263,8 @@ class AddressApiTests {
                 .isEqualTo(403);
         assertThat(api.delete(base + "/" + id, readOnly, tenant.id()).status()).isEqualTo(403);
         assertThat(api.get(base, writeOnly, tenant.id()).status()).isEqualTo(403);
-        assertThat(events(tenant, "customer.address.created")).hasSize(1);
-        assertThat(events(tenant, "customer.address.updated")).isEmpty();
+        assertThat(api.envelopes(tenant, "customer.address.created")).hasSize(1);
+        assertThat(api.envelopes(tenant, "customer.address.updated")).isEmpty();
     }
 
     @Test
@@ -308,26 +291,27 @@ class AddressApiTests {
                 .as("the same code under another customer")
                 .isEqualTo(201);
 
-        assertThat(errorFields(api.post(base, address("A-1", "country", "nl"), tenant)))
+        assertThat(api.post(base, address("A-1", "country", "nl"), tenant).invalidFields())
                 .containsExactly("country");
-        assertThat(errorFields(api.post(base, address("A-1", "country", "XX"), tenant)))
+        assertThat(api.post(base, address("A-1", "country", "XX"), tenant).invalidFields())
                 .containsExactly("country");
-        assertThat(errorFields(api.post(base, address("A-1", "line1", " "), tenant)))
+        assertThat(api.post(base, address("A-1", "line1", " "), tenant).invalidFields())
                 .containsExactly("line1");
-        assertThat(errorFields(api.post(base, address("bad code!", "type", "home"), tenant)))
+        assertThat(api.post(base, address("bad code!", "type", "home"), tenant).invalidFields())
                 .containsExactlyInAnyOrder("code", "type");
         Map<String, Object> incomplete = new HashMap<>();
         incomplete.put("code", "A-1");
-        assertThat(errorFields(api.post(base, incomplete, tenant)))
+        assertThat(api.post(base, incomplete, tenant).invalidFields())
                 .containsExactlyInAnyOrder("line1", "postalCode", "city", "country");
-        assertThat(errorFields(api.patch(base + "/" + first, Map.of("country", "Netherlands", "city", " "), tenant)))
+        assertThat(api.patch(base + "/" + first, Map.of("country", "Netherlands", "city", " "), tenant)
+                        .invalidFields())
                 .containsExactlyInAnyOrder("country", "city");
         Response unknownField = api.post(base, address("A-1", "customerId", neighbour), tenant);
         assertThat(unknownField.status()).isEqualTo(400);
 
         assertThat(api.get(base, tenant).json().get("data")).hasSize(2);
-        assertThat(events(tenant, "customer.address.created")).hasSize(3);
-        assertThat(events(tenant, "customer.address.updated")).hasSize(1);
+        assertThat(api.envelopes(tenant, "customer.address.created")).hasSize(3);
+        assertThat(api.envelopes(tenant, "customer.address.updated")).hasSize(1);
     }
 
     @Test
@@ -352,7 +336,7 @@ class AddressApiTests {
                         .json()
                         .get("data"))
                 .isEmpty();
-        assertThat(events(tenant, "customer.address.created")).isEmpty();
+        assertThat(api.envelopes(tenant, "customer.address.created")).isEmpty();
     }
 
     @Test
@@ -370,11 +354,11 @@ class AddressApiTests {
                 .get("id")
                 .asString();
         String kept = createAddress(tenant, survivor, "HOME");
-        int before = events(tenant, null).size();
+        int before = api.envelopes(tenant, null).size();
 
         assertThat(api.delete("/v1/customers/" + customerId, tenant).status()).isEqualTo(204);
 
-        List<JsonNode> all = events(tenant, null);
+        List<JsonNode> all = api.envelopes(tenant, null);
         List<JsonNode> cascade = all.subList(before, all.size());
         assertThat(cascade.stream().map(e -> e.get("type").asString()))
                 .containsExactly(
@@ -426,8 +410,8 @@ class AddressApiTests {
         assertThat(api.get("/v1/customers/" + customerId + "/addresses/" + address, tenant)
                         .status())
                 .isEqualTo(200);
-        assertThat(events(tenant, "customer.address.deleted")).isEmpty();
-        assertThat(events(tenant, "customer.deleted")).isEmpty();
+        assertThat(api.envelopes(tenant, "customer.address.deleted")).isEmpty();
+        assertThat(api.envelopes(tenant, "customer.deleted")).isEmpty();
     }
 
     @Test

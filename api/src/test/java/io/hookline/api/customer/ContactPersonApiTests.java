@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jooq.DSLContext;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,15 +26,6 @@ class ContactPersonApiTests {
 
     private final RunningApp app = RunningApp.shared();
     private final ApiClient api = app.client();
-
-    private List<JsonNode> events(TestTenant tenant, @Nullable String type) {
-        List<JsonNode> found = new ArrayList<>();
-        api.get("/v1/events?limit=100" + (type == null ? "" : "&type=" + type), tenant)
-                .json()
-                .get("data")
-                .forEach(event -> found.add(event.get("envelope")));
-        return found;
-    }
 
     private String customer(TestTenant tenant, String code) {
         Response created = api.post("/v1/customers", Map.of("code", code, "name", "Customer " + code), tenant);
@@ -68,16 +58,6 @@ class ContactPersonApiTests {
         assertThat(problem.get("detail").asString()).isEqualTo(detail);
     }
 
-    private static List<String> errorFields(Response response) {
-        assertThat(response.status()).isEqualTo(422);
-        assertThat(response.json().get("type").asString()).isEqualTo("https://hookline.dev/problems/validation-failed");
-        return response.json()
-                .get("errors")
-                .valueStream()
-                .map(e -> e.get("field").asString())
-                .toList();
-    }
-
     @Test
     void everyChangeEmitsItsEventWithTheContactPersonAsTheApiReturnsItAndItsCodes() {
         TestTenant tenant = api.newTenant();
@@ -105,7 +85,8 @@ class ContactPersonApiTests {
         assertThat(api.delete(base + "/" + id, tenant).status()).isEqualTo(204);
         assertNotFound(api.get(base + "/" + id, tenant), "contact person " + id + " does not exist");
 
-        JsonNode createdEvent = events(tenant, "customer.contactperson.created").getFirst();
+        JsonNode createdEvent =
+                api.envelopes(tenant, "customer.contactperson.created").getFirst();
         assertThat(createdEvent.get("type").asString()).isEqualTo("customer.contactperson.created");
         assertThat(createdEvent.get("triggeredBy").asString()).isEqualTo("usr_test");
         JsonNode data = createdEvent.get("data");
@@ -116,7 +97,8 @@ class ContactPersonApiTests {
         assertThat(data.get("contactPersonCode").asString()).isEqualTo("CP-7");
         assertThat(data.get("customerCode").asString()).isEqualTo("C-1");
 
-        JsonNode updatedEvent = events(tenant, "customer.contactperson.updated").getFirst();
+        JsonNode updatedEvent =
+                api.envelopes(tenant, "customer.contactperson.updated").getFirst();
         assertThat(updatedEvent.get("triggeredBy").asString()).isEqualTo("usr_test");
         assertThat(updatedEvent.get("data").get("phone").asString()).isEqualTo("+31 20 555 0100");
         assertThat(updatedEvent.get("data").get("updatedAt"))
@@ -124,7 +106,8 @@ class ContactPersonApiTests {
         assertThat(updatedEvent.get("data").get("contactPersonCode").asString()).isEqualTo("CP-7");
         assertThat(updatedEvent.get("data").get("customerCode").asString()).isEqualTo("C-1");
 
-        JsonNode deletedEvent = events(tenant, "customer.contactperson.deleted").getFirst();
+        JsonNode deletedEvent =
+                api.envelopes(tenant, "customer.contactperson.deleted").getFirst();
         assertThat(deletedEvent.get("triggeredBy").asString()).isEqualTo("usr_test");
         JsonNode deleted = deletedEvent.get("data");
         assertThat(deleted.get("id").asString()).isEqualTo(id);
@@ -148,19 +131,19 @@ class ContactPersonApiTests {
         assertThat(api.patch(path, Map.of("name", "Nancy D."), tenant).status()).isEqualTo(200);
         assertThat(api.delete(path, tenant).status()).isEqualTo(204);
 
-        assertThat(events(tenant, "customer.contactperson.created")
+        assertThat(api.envelopes(tenant, "customer.contactperson.created")
                         .getFirst()
                         .get("data")
                         .get("customerCode")
                         .asString())
                 .isEqualTo("C-OLD");
-        assertThat(events(tenant, "customer.contactperson.updated")
+        assertThat(api.envelopes(tenant, "customer.contactperson.updated")
                         .getFirst()
                         .get("data")
                         .get("customerCode")
                         .asString())
                 .isEqualTo("C-NEW");
-        assertThat(events(tenant, "customer.contactperson.deleted")
+        assertThat(api.envelopes(tenant, "customer.contactperson.deleted")
                         .getFirst()
                         .get("data")
                         .get("customerCode")
@@ -204,10 +187,10 @@ class ContactPersonApiTests {
                         .get("name")
                         .asString())
                 .isEqualTo("Nancy Davolio");
-        assertThat(events(tenant, "customer.contactperson.created")).hasSize(1);
-        assertThat(events(tenant, "customer.contactperson.updated")).isEmpty();
-        assertThat(events(tenant, "customer.contactperson.deleted")).isEmpty();
-        assertThat(events(other, null)).isEmpty();
+        assertThat(api.envelopes(tenant, "customer.contactperson.created")).hasSize(1);
+        assertThat(api.envelopes(tenant, "customer.contactperson.updated")).isEmpty();
+        assertThat(api.envelopes(tenant, "customer.contactperson.deleted")).isEmpty();
+        assertThat(api.envelopes(other, null)).isEmpty();
     }
 
     @Test
@@ -230,20 +213,22 @@ class ContactPersonApiTests {
                 .as("the same code under another customer")
                 .isEqualTo(201);
 
-        assertThat(errorFields(api.post(base, person("CP-3", "email", "nancy-at-northwind"), tenant)))
+        assertThat(api.post(base, person("CP-3", "email", "nancy-at-northwind"), tenant)
+                        .invalidFields())
                 .containsExactly("email");
-        assertThat(errorFields(api.post(base, person("CP-3", "name", " "), tenant)))
+        assertThat(api.post(base, person("CP-3", "name", " "), tenant).invalidFields())
                 .containsExactly("name");
-        assertThat(errorFields(api.post(base, person("CP 3!", "phone", "call me"), tenant)))
+        assertThat(api.post(base, person("CP 3!", "phone", "call me"), tenant).invalidFields())
                 .containsExactlyInAnyOrder("code", "phone");
-        assertThat(errorFields(api.post(base, Map.of("name", "No Code"), tenant)))
+        assertThat(api.post(base, Map.of("name", "No Code"), tenant).invalidFields())
                 .containsExactly("code");
-        assertThat(errorFields(api.patch(base + "/" + second, Map.of("email", "@", "phone", "12"), tenant)))
+        assertThat(api.patch(base + "/" + second, Map.of("email", "@", "phone", "12"), tenant)
+                        .invalidFields())
                 .containsExactlyInAnyOrder("email", "phone");
 
         assertThat(api.get(base, tenant).json().get("data")).hasSize(2);
-        assertThat(events(tenant, "customer.contactperson.created")).hasSize(3);
-        assertThat(events(tenant, "customer.contactperson.updated")).isEmpty();
+        assertThat(api.envelopes(tenant, "customer.contactperson.created")).hasSize(3);
+        assertThat(api.envelopes(tenant, "customer.contactperson.updated")).isEmpty();
     }
 
     @Test
@@ -265,7 +250,7 @@ class ContactPersonApiTests {
                         .json()
                         .get("data"))
                 .isEmpty();
-        assertThat(events(tenant, "customer.contactperson.created")).isEmpty();
+        assertThat(api.envelopes(tenant, "customer.contactperson.created")).isEmpty();
     }
 
     @Test
@@ -276,11 +261,11 @@ class ContactPersonApiTests {
         String first = createPerson(tenant, customerId, "CP-1");
         String second = createPerson(tenant, customerId, "CP-2");
         String kept = createPerson(tenant, survivor, "CP-1");
-        int before = events(tenant, null).size();
+        int before = api.envelopes(tenant, null).size();
 
         assertThat(api.delete("/v1/customers/" + customerId, tenant).status()).isEqualTo(204);
 
-        List<JsonNode> all = events(tenant, null);
+        List<JsonNode> all = api.envelopes(tenant, null);
         List<JsonNode> cascade = all.subList(before, all.size());
         assertThat(cascade.stream().map(e -> e.get("type").asString()))
                 .containsExactly(

@@ -28,12 +28,6 @@ class CustomerApiTests {
     private final RunningApp app = RunningApp.shared();
     private final ApiClient api = app.client();
 
-    private List<JsonNode> events(TestTenant tenant, String type) {
-        List<JsonNode> found = new ArrayList<>();
-        api.get("/v1/events?limit=100&type=" + type, tenant).json().get("data").forEach(found::add);
-        return found;
-    }
-
     @Test
     void everyChangeEmitsItsEventWithTheCustomerAsTheApiReturnsIt() {
         TestTenant tenant = api.newTenant();
@@ -48,7 +42,8 @@ class CustomerApiTests {
         assertThat(api.delete("/v1/customers/" + id, tenant).status()).isEqualTo(204);
         assertThat(api.get("/v1/customers/" + id, tenant).status()).isEqualTo(404);
 
-        JsonNode createdEvent = events(tenant, "customer.created").getFirst().get("envelope");
+        JsonNode createdEvent =
+                api.events(tenant, "customer.created").getFirst().get("envelope");
         assertThat(createdEvent.get("triggeredBy").asString()).isEqualTo("usr_test");
         JsonNode data = createdEvent.get("data");
         assertThat(data.get("id").asString()).isEqualTo(id);
@@ -56,15 +51,17 @@ class CustomerApiTests {
         assertThat(data.get("name").asString()).isEqualTo("Northwind");
         assertThat(data.get("createdAt").asString())
                 .isEqualTo(created.json().get("createdAt").asString());
-        assertThat(events(tenant, "customer.updated")
+        assertThat(api.events(tenant, "customer.updated")
                         .getFirst()
                         .get("envelope")
                         .get("data")
                         .get("name")
                         .asString())
                 .isEqualTo("Northwind Traders");
-        JsonNode deleted =
-                events(tenant, "customer.deleted").getFirst().get("envelope").get("data");
+        JsonNode deleted = api.events(tenant, "customer.deleted")
+                .getFirst()
+                .get("envelope")
+                .get("data");
         assertThat(deleted.get("id").asString()).isEqualTo(id);
         assertThat(deleted.get("customerCode").asString()).isEqualTo("C-1");
     }
@@ -117,7 +114,7 @@ class CustomerApiTests {
         assertThat(api.patch("/v1/customers/" + id, Map.of("name", "stolen"), other)
                         .status())
                 .isEqualTo(404);
-        assertThat(events(tenant, "customer.created")).hasSize(1);
+        assertThat(api.events(tenant, "customer.created")).hasSize(1);
     }
 
     /**

@@ -27,15 +27,6 @@ class OrderApiTests {
     private final ApiClient api = app.client();
 
     /** The events of a type, oldest first. */
-    private List<JsonNode> events(TestTenant tenant, String type) {
-        List<JsonNode> found = new ArrayList<>();
-        api.get("/v1/events?limit=100&type=" + type, tenant)
-                .json()
-                .get("data")
-                .forEach(e -> found.add(e.get("envelope")));
-        return found;
-    }
-
     private String create(TestTenant tenant, String path, Map<String, Object> body) {
         Response response = api.post(path, body, tenant);
         assertThat(response.status()).as(response.raw()).isEqualTo(201);
@@ -99,11 +90,11 @@ class OrderApiTests {
         assertThat(order.get("items").get(0).get("status").asString()).isEqualTo("pending");
         assertThat(api.get("/v1/orders/" + id, tenant).json()).isEqualTo(order);
 
-        JsonNode placedEvent = events(tenant, "order.placed").getFirst();
+        JsonNode placedEvent = api.envelopes(tenant, "order.placed").getFirst();
         assertThat(placedEvent.get("siteId").asString()).isEqualTo(site);
         assertThat(placedEvent.get("triggeredBy").asString()).isEqualTo("usr_test");
         assertThat(placedEvent.get("data").get("items")).isEqualTo(order.get("items"));
-        assertThat(events(tenant, "order.approval_requested")).hasSize(1);
+        assertThat(api.envelopes(tenant, "order.approval_requested")).hasSize(1);
 
         Response early = status(tenant, order, 0, "in_production");
         assertThat(early.status()).isEqualTo(409);
@@ -124,7 +115,7 @@ class OrderApiTests {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("detail").asString()).contains("final");
 
-        List<JsonNode> changes = events(tenant, "order.item.status_changed");
+        List<JsonNode> changes = api.envelopes(tenant, "order.item.status_changed");
         assertThat(changes)
                 .extracting(e -> e.get("data").get("previousStatus").asString() + ">"
                         + e.get("data").get("orderItem").get("status").asString())
@@ -137,14 +128,14 @@ class OrderApiTests {
                         "ready>completed");
         assertThat(changes.getFirst().get("data").get("orderNumber").asString()).isEqualTo("SO-000001");
         assertThat(changes.getFirst().get("siteId").asString()).isEqualTo(site);
-        assertThat(events(tenant, "order.item.approved")).hasSize(1);
-        assertThat(events(tenant, "order.item.denied")).hasSize(1);
-        assertThat(events(tenant, "order.item.files_generated")).hasSize(1);
-        assertThat(events(tenant, "order.item.completed")).hasSize(1);
-        JsonNode ready = events(tenant, "vendor.item.ready").getFirst().get("data");
+        assertThat(api.envelopes(tenant, "order.item.approved")).hasSize(1);
+        assertThat(api.envelopes(tenant, "order.item.denied")).hasSize(1);
+        assertThat(api.envelopes(tenant, "order.item.files_generated")).hasSize(1);
+        assertThat(api.envelopes(tenant, "order.item.completed")).hasSize(1);
+        JsonNode ready = api.envelopes(tenant, "vendor.item.ready").getFirst().get("data");
         assertThat(ready.get("orderItem").get("itemCode").asString()).isEqualTo("BC-500");
-        assertThat(events(tenant, "order.updated")).hasSize(1); // pending_approval -> open
-        List<JsonNode> done = events(tenant, "order.completed");
+        assertThat(api.envelopes(tenant, "order.updated")).hasSize(1); // pending_approval -> open
+        List<JsonNode> done = api.envelopes(tenant, "order.completed");
         assertThat(done).hasSize(1);
         assertThat(done.getFirst().get("data").get("status").asString()).isEqualTo("completed");
     }
@@ -158,7 +149,7 @@ class OrderApiTests {
         JsonNode order = api.post("/v1/orders", order(customer, null, false, a, "1", b, "1"), tenant)
                 .json();
         assertThat(order.get("status").asString()).isEqualTo("open");
-        assertThat(events(tenant, "order.approval_requested")).isEmpty();
+        assertThat(api.envelopes(tenant, "order.approval_requested")).isEmpty();
 
         assertThat(status(tenant, order, 0, "ready").status()).isEqualTo(200); // skipping steps is allowed
         Response back = status(tenant, order, 0, "in_production");
@@ -171,7 +162,7 @@ class OrderApiTests {
         var second = CompletableFuture.supplyAsync(() -> status(tenant, order, 1, "completed"));
         assertThat(first.get().status()).isEqualTo(200);
         assertThat(second.get().status()).isEqualTo(200);
-        assertThat(events(tenant, "order.completed")).hasSize(1);
+        assertThat(api.envelopes(tenant, "order.completed")).hasSize(1);
         assertThat(api.get("/v1/orders/" + order.get("id").asString(), tenant)
                         .json()
                         .get("status")
@@ -215,7 +206,7 @@ class OrderApiTests {
                 .extracting(p -> p.get("amount").get("amount").asString())
                 .containsExactly("20.00", "29.90");
 
-        List<JsonNode> received = events(tenant, "payment.received");
+        List<JsonNode> received = api.envelopes(tenant, "payment.received");
         assertThat(received).hasSize(2);
         JsonNode data = received.getFirst().get("data");
         assertThat(data.get("orderId").asString()).isEqualTo(order.get("id").asString());
@@ -238,26 +229,31 @@ class OrderApiTests {
         String dollar = item(tenant, "B", "1.00", "USD");
         String foreign = item(other, "X", "1.00", "EUR");
 
-        assertThat(fieldsOf(api.post("/v1/orders", order("cus_nope", null, false, euro, "1"), tenant)))
+        assertThat(api.post("/v1/orders", order("cus_nope", null, false, euro, "1"), tenant)
+                        .invalidFields())
                 .containsExactly("customerId");
-        assertThat(fieldsOf(api.post("/v1/orders", order(customer, null, false, foreign, "1"), tenant)))
+        assertThat(api.post("/v1/orders", order(customer, null, false, foreign, "1"), tenant)
+                        .invalidFields())
                 .containsExactly("items[0].itemId");
-        assertThat(fieldsOf(api.post("/v1/orders", order(customer, null, false, euro, "1", dollar, "1"), tenant)))
+        assertThat(api.post("/v1/orders", order(customer, null, false, euro, "1", dollar, "1"), tenant)
+                        .invalidFields())
                 .containsExactly("items");
-        assertThat(fieldsOf(api.post("/v1/orders", order(customer, "site_nope", false, euro, "1"), tenant)))
+        assertThat(api.post("/v1/orders", order(customer, "site_nope", false, euro, "1"), tenant)
+                        .invalidFields())
                 .containsExactly("siteId");
-        assertThat(fieldsOf(api.post("/v1/orders", order(customer, null, false, euro, "0"), tenant)))
+        assertThat(api.post("/v1/orders", order(customer, null, false, euro, "0"), tenant)
+                        .invalidFields())
                 .containsExactly("items[0].quantity");
-        assertThat(fieldsOf(api.post("/v1/orders", order(customer, null, false), tenant)))
+        assertThat(api.post("/v1/orders", order(customer, null, false), tenant).invalidFields())
                 .containsExactly("items");
         assertThat(api.get("/v1/orders", tenant).json().get("data")).isEmpty();
-        assertThat(events(tenant, "order.placed")).isEmpty();
+        assertThat(api.envelopes(tenant, "order.placed")).isEmpty();
 
         JsonNode order = api.post("/v1/orders", order(customer, null, false, euro, "1"), tenant)
                 .json();
         String id = order.get("id").asString();
-        assertThat(fieldsOf(status(tenant, order, 0, "shipped"))).containsExactly("status");
-        assertThat(fieldsOf(status(tenant, order, 0, "pending"))).containsExactly("status");
+        assertThat(status(tenant, order, 0, "shipped").invalidFields()).containsExactly("status");
+        assertThat(status(tenant, order, 0, "pending").invalidFields()).containsExactly("status");
         assertThat(api.post("/v1/orders/" + id + "/items/ori_nope/status", Map.of("status", "approved"), tenant)
                         .status())
                 .isEqualTo(404);
@@ -265,7 +261,7 @@ class OrderApiTests {
         assertThat(status(other, order, 0, "approved").status()).isEqualTo(404);
         assertThat(api.get("/v1/orders/" + id + "/payments", other).status()).isEqualTo(404);
         assertThat(api.delete("/v1/orders/" + id, other).status()).isEqualTo(404);
-        assertThat(events(other, "order.item.status_changed")).isEmpty();
+        assertThat(api.envelopes(other, "order.item.status_changed")).isEmpty();
     }
 
     @Test
@@ -295,28 +291,31 @@ class OrderApiTests {
         assertThat(changed.get("reference").asString()).isEqualTo("PO-2");
         assertThat(changed.get("items").get(0).get("quantity").asInt()).isEqualTo(4);
         assertThat(changed.get("total").get("amount").asString()).isEqualTo("11.00");
-        assertThat(events(tenant, "order.item.updated")).hasSize(1);
-        assertThat(events(tenant, "order.item.updated")
+        assertThat(api.envelopes(tenant, "order.item.updated")).hasSize(1);
+        assertThat(api.envelopes(tenant, "order.item.updated")
                         .getFirst()
                         .get("data")
                         .get("orderItem")
                         .get("quantity")
                         .asInt())
                 .isEqualTo(4);
-        assertThat(events(tenant, "order.updated")).hasSize(1);
+        assertThat(api.envelopes(tenant, "order.updated")).hasSize(1);
 
         assertThat(status(tenant, order, 0, "approved").status()).isEqualTo(200);
         Response late =
                 api.patch("/v1/orders/" + id, Map.of("items", List.of(Map.of("id", line, "quantity", 5))), tenant);
         assertThat(late.status()).isEqualTo(409);
-        assertThat(fieldsOf(api.patch(
-                        "/v1/orders/" + id, Map.of("items", List.of(Map.of("id", "ori_nope", "quantity", 5))), tenant)))
+        assertThat(api.patch(
+                                "/v1/orders/" + id,
+                                Map.of("items", List.of(Map.of("id", "ori_nope", "quantity", 5))),
+                                tenant)
+                        .invalidFields())
                 .containsExactly("items[0].id");
 
         assertThat(api.delete("/v1/orders/" + id, tenant).status()).isEqualTo(204);
         JsonNode cancelled = api.get("/v1/orders/" + id, tenant).json();
         assertThat(cancelled.get("status").asString()).isEqualTo("cancelled");
-        assertThat(events(tenant, "order.updated")
+        assertThat(api.envelopes(tenant, "order.updated")
                         .getLast()
                         .get("data")
                         .get("status")
@@ -395,14 +394,5 @@ class OrderApiTests {
                         .get("data"))
                 .extracting(o -> o.get("number").asString())
                 .containsExactly("SO-000002");
-    }
-
-    private static List<String> fieldsOf(Response response) {
-        assertThat(response.status()).as(response.raw()).isEqualTo(422);
-        return response.json()
-                .get("errors")
-                .valueStream()
-                .map(e -> e.get("field").asString())
-                .toList();
     }
 }

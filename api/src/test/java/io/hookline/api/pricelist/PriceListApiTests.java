@@ -23,12 +23,6 @@ class PriceListApiTests {
     private final RunningApp app = RunningApp.shared();
     private final ApiClient api = app.client();
 
-    private List<JsonNode> events(TestTenant tenant, String type) {
-        List<JsonNode> found = new ArrayList<>();
-        api.get("/v1/events?limit=100&type=" + type, tenant).json().get("data").forEach(found::add);
-        return found;
-    }
-
     private String create(TestTenant tenant, String code) {
         Response created =
                 api.post("/v1/price-lists", Map.of("code", code, "name", "List " + code, "currency", "EUR"), tenant);
@@ -60,7 +54,8 @@ class PriceListApiTests {
         assertThat(api.delete("/v1/price-lists/" + id, tenant).status()).isEqualTo(204);
         assertThat(api.get("/v1/price-lists/" + id, tenant).status()).isEqualTo(404);
 
-        JsonNode createdEvent = events(tenant, "pricelist.created").getFirst().get("envelope");
+        JsonNode createdEvent =
+                api.events(tenant, "pricelist.created").getFirst().get("envelope");
         assertThat(createdEvent.get("triggeredBy").asString()).isEqualTo("usr_test");
         assertThat(createdEvent.get("siteId").isNull()).isTrue();
         JsonNode data = createdEvent.get("data");
@@ -71,11 +66,12 @@ class PriceListApiTests {
         assertThat(data.get("currency").asString()).isEqualTo("EUR");
         assertThat(data.get("createdAt").asString())
                 .isEqualTo(created.json().get("createdAt").asString());
-        JsonNode updatedEvent = events(tenant, "pricelist.updated").getFirst().get("envelope");
+        JsonNode updatedEvent =
+                api.events(tenant, "pricelist.updated").getFirst().get("envelope");
         assertThat(updatedEvent.get("triggeredBy").asString()).isEqualTo("usr_test");
         assertThat(updatedEvent.get("data").get("currency").asString()).isEqualTo("USD");
         assertThat(updatedEvent.get("data").get("priceListCode").asString()).isEqualTo("RESELLER-EUR");
-        JsonNode deleted = events(tenant, "pricelist.deleted").getFirst().get("envelope");
+        JsonNode deleted = api.events(tenant, "pricelist.deleted").getFirst().get("envelope");
         assertThat(deleted.get("triggeredBy").asString()).isEqualTo("usr_test");
         assertThat(deleted.get("data").get("id").asString()).isEqualTo(id);
         assertThat(deleted.get("data").get("priceListCode").asString()).isEqualTo("RESELLER-EUR");
@@ -128,27 +124,27 @@ class PriceListApiTests {
         assertThat(lowerCase.status()).isEqualTo(422);
         assertThat(lowerCase.json().get("type").asString())
                 .isEqualTo("https://hookline.dev/problems/validation-failed");
-        assertThat(fields(lowerCase)).containsExactly("currency");
+        assertThat(lowerCase.fieldErrors()).containsExactly("currency");
         Response unknown =
                 api.post("/v1/price-lists", Map.of("code", "bad code!", "name", "P", "currency", "XYZ"), tenant);
         assertThat(unknown.status()).isEqualTo(422);
-        assertThat(fields(unknown)).containsExactlyInAnyOrder("code", "currency");
+        assertThat(unknown.fieldErrors()).containsExactlyInAnyOrder("code", "currency");
         Response blank = api.post("/v1/price-lists", Map.of("code", "P-4", "name", " ", "currency", "EUR"), tenant);
         assertThat(blank.status()).isEqualTo(422);
-        assertThat(fields(blank)).containsExactly("name");
+        assertThat(blank.fieldErrors()).containsExactly("name");
         Response missing = api.post("/v1/price-lists", Map.of("code", "P-3", "name", "P"), tenant);
         assertThat(missing.status()).isEqualTo(422);
-        assertThat(fields(missing)).containsExactly("currency");
+        assertThat(missing.fieldErrors()).containsExactly("currency");
         Response badPatch = api.patch("/v1/price-lists/" + id, Map.of("currency", "euro"), tenant);
         assertThat(badPatch.status()).isEqualTo(422);
-        assertThat(fields(badPatch)).containsExactly("currency");
+        assertThat(badPatch.fieldErrors()).containsExactly("currency");
         assertThat(api.get("/v1/price-lists/" + id, tenant)
                         .json()
                         .get("currency")
                         .asString())
                 .isEqualTo("EUR");
-        assertThat(events(tenant, "pricelist.created")).hasSize(2);
-        assertThat(events(tenant, "pricelist.updated")).isEmpty();
+        assertThat(api.events(tenant, "pricelist.created")).hasSize(2);
+        assertThat(api.events(tenant, "pricelist.updated")).isEmpty();
     }
 
     @Test
@@ -190,35 +186,14 @@ class PriceListApiTests {
                     .isEqualTo(200);
         }
 
-        List<JsonNode> changed = pageAll(tenant, "/v1/price-lists?limit=2&updatedAfter=" + mark);
+        List<JsonNode> changed = api.pageAll(tenant, "/v1/price-lists?limit=2&updatedAfter=" + mark);
 
         assertThat(changed).extracting(p -> p.get("id").asString()).containsExactly(ids.get(4), ids.get(0), ids.get(9));
         assertThat(changed).allSatisfy(p -> assertThat(p.get("name").asString()).isEqualTo("v2"));
-        List<JsonNode> all = pageAll(tenant, "/v1/price-lists?limit=3");
+        List<JsonNode> all = api.pageAll(tenant, "/v1/price-lists?limit=3");
         assertThat(all)
                 .extracting(p -> p.get("id").asString())
                 .doesNotHaveDuplicates()
                 .hasSize(10);
-    }
-
-    private List<JsonNode> pageAll(TestTenant tenant, String path) {
-        List<JsonNode> items = new ArrayList<>();
-        String cursor = null;
-        do {
-            Response page = api.get(path + (cursor == null ? "" : "&cursor=" + cursor), tenant);
-            assertThat(page.status()).isEqualTo(200);
-            page.json().get("data").forEach(items::add);
-            JsonNode next = page.json().get("nextCursor");
-            cursor = next.isNull() ? null : next.asString();
-        } while (cursor != null);
-        return items;
-    }
-
-    private static List<String> fields(Response problem) {
-        return problem.json()
-                .get("errors")
-                .valueStream()
-                .map(e -> e.get("field").asString())
-                .toList();
     }
 }

@@ -30,12 +30,6 @@ class SiteApiTests {
     private final RunningApp app = RunningApp.shared();
     private final ApiClient api = app.client();
 
-    private List<JsonNode> events(TestTenant tenant, String type) {
-        List<JsonNode> found = new ArrayList<>();
-        api.get("/v1/events?limit=100&type=" + type, tenant).json().get("data").forEach(found::add);
-        return found;
-    }
-
     private String create(TestTenant tenant, String code) {
         Response created = api.post("/v1/sites", Map.of("code", code, "name", "Site " + code), tenant);
         assertThat(created.status()).isEqualTo(201);
@@ -73,7 +67,7 @@ class SiteApiTests {
         assertThat(api.delete("/v1/sites/" + id, tenant).status()).isEqualTo(204);
         assertThat(api.get("/v1/sites/" + id, tenant).status()).isEqualTo(404);
 
-        JsonNode createdEvent = events(tenant, "site.created").getFirst().get("envelope");
+        JsonNode createdEvent = api.events(tenant, "site.created").getFirst().get("envelope");
         assertThat(createdEvent.get("triggeredBy").asString()).isEqualTo("usr_test");
         assertThat(createdEvent.get("siteId").asString()).isEqualTo(id);
         JsonNode data = createdEvent.get("data");
@@ -85,13 +79,13 @@ class SiteApiTests {
         assertThat(data.get("defaultCurrency").asString()).isEqualTo("EUR");
         assertThat(data.get("createdAt").asString())
                 .isEqualTo(created.json().get("createdAt").asString());
-        JsonNode updatedEvent = events(tenant, "site.updated").getFirst().get("envelope");
+        JsonNode updatedEvent = api.events(tenant, "site.updated").getFirst().get("envelope");
         assertThat(updatedEvent.get("siteId").asString()).isEqualTo(id);
         assertThat(updatedEvent.get("triggeredBy").asString()).isEqualTo("usr_test");
         assertThat(updatedEvent.get("data").get("name").asString()).isEqualTo("Acme Store");
         assertThat(updatedEvent.get("data").get("updatedAt").asString())
                 .isEqualTo(updated.json().get("updatedAt").asString());
-        JsonNode deletedEvent = events(tenant, "site.deleted").getFirst().get("envelope");
+        JsonNode deletedEvent = api.events(tenant, "site.deleted").getFirst().get("envelope");
         assertThat(deletedEvent.get("siteId").asString()).isEqualTo(id);
         assertThat(deletedEvent.get("triggeredBy").asString()).isEqualTo("usr_test");
         assertThat(deletedEvent.get("data").get("id").asString()).isEqualTo(id);
@@ -129,7 +123,7 @@ class SiteApiTests {
                 .isEqualTo(404);
         assertThat(api.get("/v1/sites/" + other + "/users/" + kept, tenant).status())
                 .isEqualTo(200);
-        List<JsonNode> userDeletions = events(tenant, "site.user.deleted");
+        List<JsonNode> userDeletions = api.events(tenant, "site.user.deleted");
         assertThat(userDeletions)
                 .extracting(e -> e.get("envelope").get("data").get("id").asString())
                 .containsExactly(jane, john);
@@ -142,7 +136,7 @@ class SiteApiTests {
             assertThat(envelope.get("data").has("deletedAt")).isTrue();
         }
         String siteDeletion =
-                events(tenant, "site.deleted").getFirst().get("id").asString();
+                api.events(tenant, "site.deleted").getFirst().get("id").asString();
         assertThat(userDeletions)
                 .allSatisfy(e -> assertThat(e.get("id").asString()).isLessThan(siteDeletion));
     }
@@ -185,8 +179,8 @@ class SiteApiTests {
 
         assertThat(api.get("/v1/sites/" + site + "/users/" + user, tenant).status())
                 .isEqualTo(200);
-        assertThat(events(tenant, "site.user.deleted")).isEmpty();
-        assertThat(events(tenant, "site.deleted")).isEmpty();
+        assertThat(api.events(tenant, "site.user.deleted")).isEmpty();
+        assertThat(api.events(tenant, "site.deleted")).isEmpty();
     }
 
     @Test
@@ -219,20 +213,20 @@ class SiteApiTests {
                 tenant);
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.json().get("type").asString()).isEqualTo("https://hookline.dev/problems/validation-failed");
-        assertThat(fields(invalid)).containsExactlyInAnyOrder("code", "url", "defaultCurrency");
+        assertThat(invalid.fieldErrors()).containsExactlyInAnyOrder("code", "url", "defaultCurrency");
         Response blank = api.post("/v1/sites", Map.of("code", "S-2", "name", " "), tenant);
         assertThat(blank.status()).isEqualTo(422);
-        assertThat(fields(blank)).containsExactly("name");
+        assertThat(blank.fieldErrors()).containsExactly("name");
         Response missing = api.post("/v1/sites", Map.of("name", "No code"), tenant);
         assertThat(missing.status()).isEqualTo(422);
-        assertThat(fields(missing)).containsExactly("code");
+        assertThat(missing.fieldErrors()).containsExactly("code");
         Response badPatch = api.patch("/v1/sites/" + id, Map.of("defaultCurrency", "EURO"), tenant);
         assertThat(badPatch.status()).isEqualTo(422);
-        assertThat(fields(badPatch)).containsExactly("defaultCurrency");
+        assertThat(badPatch.fieldErrors()).containsExactly("defaultCurrency");
         assertThat(api.patch("/v1/sites/" + id, Map.of("owner", "me"), tenant).status())
                 .isEqualTo(400);
-        assertThat(events(tenant, "site.created")).hasSize(2);
-        assertThat(events(tenant, "site.updated")).isEmpty();
+        assertThat(api.events(tenant, "site.created")).hasSize(2);
+        assertThat(api.events(tenant, "site.updated")).isEmpty();
     }
 
     @Test
@@ -250,7 +244,7 @@ class SiteApiTests {
         assertThat(api.get("/v1/sites", other).json().get("data")).isEmpty();
         assertThat(api.get("/v1/sites/" + id, tenant).json().get("name").asString())
                 .isEqualTo("Site WEBSHOP");
-        assertThat(events(other, "site.updated")).isEmpty();
+        assertThat(api.events(other, "site.updated")).isEmpty();
     }
 
     @Test
@@ -281,7 +275,7 @@ class SiteApiTests {
 
         Map<String, String> siteOfEvent = new HashMap<>();
         for (String type : List.of("site.updated", "site.user.created")) {
-            events(tenant, type)
+            api.events(tenant, type)
                     .forEach(e -> siteOfEvent.put(
                             e.get("id").asString(),
                             e.get("envelope").get("siteId").asString()));
@@ -315,12 +309,12 @@ class SiteApiTests {
                     .isEqualTo(200);
         }
 
-        List<JsonNode> changed = pageAll(tenant, "/v1/sites?limit=2&updatedAfter=" + mark);
+        List<JsonNode> changed = api.pageAll(tenant, "/v1/sites?limit=2&updatedAfter=" + mark);
         assertThat(changed)
                 .extracting(s -> s.get("id").asString())
                 .containsExactly(ids.get(7), ids.get(2), ids.get(10));
         assertThat(changed).allSatisfy(s -> assertThat(s.get("name").asString()).isEqualTo("v2"));
-        List<JsonNode> all = pageAll(tenant, "/v1/sites?limit=5");
+        List<JsonNode> all = api.pageAll(tenant, "/v1/sites?limit=5");
         assertThat(all)
                 .extracting(s -> s.get("id").asString())
                 .doesNotHaveDuplicates()
@@ -332,26 +326,12 @@ class SiteApiTests {
                 .json()
                 .get("createdAt")
                 .asString();
-        assertThat(pageAll(tenant, "/v1/sites?limit=4&createdAfter=" + createdMark))
+        assertThat(api.pageAll(tenant, "/v1/sites?limit=4&createdAfter=" + createdMark))
                 .extracting(s -> s.get("id").asString())
                 .containsExactlyInAnyOrderElementsOf(ids.subList(6, 12));
     }
 
     /** Every page of a list from {@code path}, following nextCursor and checking the Link header agrees. */
-    private List<JsonNode> pageAll(TestTenant tenant, String path) {
-        List<JsonNode> items = new ArrayList<>();
-        String cursor = null;
-        do {
-            Response page = api.get(path + (cursor == null ? "" : "&cursor=" + cursor), tenant);
-            assertThat(page.status()).isEqualTo(200);
-            page.json().get("data").forEach(items::add);
-            JsonNode next = page.json().get("nextCursor");
-            cursor = next.isNull() ? null : next.asString();
-            assertThat(page.header("Link") != null).isEqualTo(cursor != null);
-        } while (cursor != null);
-        return items;
-    }
-
     @Test
     void aQueryWithoutATenantConditionStillSeesOnlyTheCallersSitesUsersAndPriceLists() {
         TestTenant a = api.newTenant();
@@ -377,13 +357,5 @@ class SiteApiTests {
                 })));
 
         assertThat(seen).hasSize(3).containsOnly(a.id());
-    }
-
-    private static List<String> fields(Response problem) {
-        return problem.json()
-                .get("errors")
-                .valueStream()
-                .map(e -> e.get("field").asString())
-                .toList();
     }
 }

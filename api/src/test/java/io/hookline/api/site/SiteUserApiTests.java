@@ -23,12 +23,6 @@ class SiteUserApiTests {
     private final RunningApp app = RunningApp.shared();
     private final ApiClient api = app.client();
 
-    private List<JsonNode> events(TestTenant tenant, String type) {
-        List<JsonNode> found = new ArrayList<>();
-        api.get("/v1/events?limit=100&type=" + type, tenant).json().get("data").forEach(found::add);
-        return found;
-    }
-
     private String site(TestTenant tenant, String code) {
         return api.post("/v1/sites", Map.of("code", code, "name", "Site " + code), tenant)
                 .json()
@@ -66,7 +60,7 @@ class SiteUserApiTests {
         assertThat(created.json().get("status").asString()).isEqualTo("pending");
         assertThat(created.json().get("approvedAt").isNull()).isTrue();
         for (String type : List.of("site.user.created", "site.user.approval_requested")) {
-            List<JsonNode> found = events(tenant, type);
+            List<JsonNode> found = api.events(tenant, type);
             assertThat(found).as(type).hasSize(1);
             JsonNode data = envelope(found.getFirst(), site).get("data");
             assertThat(data.get("id").asString()).isEqualTo(id);
@@ -88,8 +82,8 @@ class SiteUserApiTests {
                         .get("status")
                         .asString())
                 .isEqualTo("approved");
-        JsonNode updated =
-                envelope(events(tenant, "site.user.updated").getFirst(), site).get("data");
+        JsonNode updated = envelope(api.events(tenant, "site.user.updated").getFirst(), site)
+                .get("data");
         assertThat(updated.get("status").asString()).isEqualTo("approved");
         assertThat(updated.get("siteCode").asString()).isEqualTo("WEBSHOP");
 
@@ -103,8 +97,8 @@ class SiteUserApiTests {
         assertThat(problem.get("detail").asString()).contains("approved");
         assertThat(problem.get("instance").asString()).isEqualTo("/v1/sites/" + site + "/users/" + id + "/approve");
         assertThat(problem.get("requestId").asString()).isEqualTo(again.header("X-Request-Id"));
-        assertThat(events(tenant, "site.user.updated")).hasSize(1);
-        assertThat(events(tenant, "site.user.approval_requested")).hasSize(1);
+        assertThat(api.events(tenant, "site.user.updated")).hasSize(1);
+        assertThat(api.events(tenant, "site.user.approval_requested")).hasSize(1);
     }
 
     @Test
@@ -121,14 +115,14 @@ class SiteUserApiTests {
         assertThat(created.json().get("status").asString()).isEqualTo("approved");
         assertThat(created.json().get("approvedAt").asString())
                 .isEqualTo(created.json().get("createdAt").asString());
-        List<JsonNode> createdEvents = events(tenant, "site.user.created");
+        List<JsonNode> createdEvents = api.events(tenant, "site.user.created");
         assertThat(createdEvents).hasSize(1);
         assertThat(envelope(createdEvents.getFirst(), site)
                         .get("data")
                         .get("status")
                         .asString())
                 .isEqualTo("approved");
-        assertThat(events(tenant, "site.user.approval_requested")).isEmpty();
+        assertThat(api.events(tenant, "site.user.approval_requested")).isEmpty();
         String id = created.json().get("id").asString();
         assertThat(api.post("/v1/sites/" + site + "/users/" + id + "/approve", null, tenant)
                         .status())
@@ -151,14 +145,14 @@ class SiteUserApiTests {
         assertThat(api.get("/v1/sites/" + site + "/users/" + id, tenant).status())
                 .isEqualTo(404);
 
-        JsonNode changed =
-                envelope(events(tenant, "site.user.updated").getFirst(), site).get("data");
+        JsonNode changed = envelope(api.events(tenant, "site.user.updated").getFirst(), site)
+                .get("data");
         assertThat(changed.get("name").asString()).isEqualTo("Jane Roe");
         assertThat(changed.get("siteCode").asString()).isEqualTo("WEBSHOP");
         assertThat(changed.get("updatedAt").asString())
                 .isEqualTo(updated.json().get("updatedAt").asString());
-        JsonNode deleted =
-                envelope(events(tenant, "site.user.deleted").getFirst(), site).get("data");
+        JsonNode deleted = envelope(api.events(tenant, "site.user.deleted").getFirst(), site)
+                .get("data");
         assertThat(deleted.get("id").asString()).isEqualTo(id);
         assertThat(deleted.get("siteCode").asString()).isEqualTo("WEBSHOP");
         assertThat(deleted.get("email").asString()).isEqualTo("jane@example.com");
@@ -196,7 +190,7 @@ class SiteUserApiTests {
                                 tenant)
                         .status())
                 .isEqualTo(201);
-        assertThat(events(tenant, "site.user.created")).hasSize(3);
+        assertThat(api.events(tenant, "site.user.created")).hasSize(3);
     }
 
     @Test
@@ -209,33 +203,33 @@ class SiteUserApiTests {
                 api.post("/v1/sites/" + site + "/users", Map.of("email", "not-an-email", "name", "X"), tenant);
         assertThat(badEmail.status()).isEqualTo(422);
         assertThat(badEmail.json().get("type").asString()).isEqualTo("https://hookline.dev/problems/validation-failed");
-        assertThat(fields(badEmail)).containsExactly("email");
+        assertThat(badEmail.fieldErrors()).containsExactly("email");
         Response blank =
                 api.post("/v1/sites/" + site + "/users", Map.of("email", "x@example.com", "name", " "), tenant);
         assertThat(blank.status()).isEqualTo(422);
-        assertThat(fields(blank)).containsExactly("name");
+        assertThat(blank.fieldErrors()).containsExactly("name");
         Response missing = api.post("/v1/sites/" + site + "/users", Map.of("name", "X"), tenant);
         assertThat(missing.status()).isEqualTo(422);
-        assertThat(fields(missing)).containsExactly("email");
+        assertThat(missing.fieldErrors()).containsExactly("email");
         Response badPatch = api.patch("/v1/sites/" + site + "/users/" + id, Map.of("email", "jane@"), tenant);
         assertThat(badPatch.status()).isEqualTo(422);
-        assertThat(fields(badPatch)).containsExactly("email");
+        assertThat(badPatch.fieldErrors()).containsExactly("email");
         Response badStatus = api.post(
                 "/v1/sites/" + site + "/users",
                 Map.of("email", "x@example.com", "name", "X", "status", "banned"),
                 tenant);
         assertThat(badStatus.status()).isEqualTo(400);
-        assertThat(fields(badStatus)).containsExactly("status");
+        assertThat(badStatus.fieldErrors()).containsExactly("status");
         Response statusByPatch = api.patch("/v1/sites/" + site + "/users/" + id, Map.of("status", "approved"), tenant);
         assertThat(statusByPatch.status()).isEqualTo(400);
-        assertThat(fields(statusByPatch)).containsExactly("status");
+        assertThat(statusByPatch.fieldErrors()).containsExactly("status");
         assertThat(api.get("/v1/sites/" + site + "/users/" + id, tenant)
                         .json()
                         .get("status")
                         .asString())
                 .isEqualTo("pending");
-        assertThat(events(tenant, "site.user.created")).hasSize(1);
-        assertThat(events(tenant, "site.user.updated")).isEmpty();
+        assertThat(api.events(tenant, "site.user.created")).hasSize(1);
+        assertThat(api.events(tenant, "site.user.updated")).isEmpty();
     }
 
     @Test
@@ -267,8 +261,8 @@ class SiteUserApiTests {
         JsonNode user = api.get(theirs, tenant).json();
         assertThat(user.get("name").asString()).isEqualTo("Jane");
         assertThat(user.get("status").asString()).isEqualTo("pending");
-        assertThat(events(tenant, "site.user.updated")).isEmpty();
-        assertThat(events(other, "site.user.created")).isEmpty();
+        assertThat(api.events(tenant, "site.user.updated")).isEmpty();
+        assertThat(api.events(other, "site.user.created")).isEmpty();
     }
 
     @Test
@@ -288,8 +282,8 @@ class SiteUserApiTests {
 
         assertThat(api.get("/v1/sites/" + site + "/users", tenant).json().get("data"))
                 .isEmpty();
-        assertThat(events(tenant, "site.user.created")).isEmpty();
-        assertThat(events(tenant, "site.user.approval_requested")).isEmpty();
+        assertThat(api.events(tenant, "site.user.created")).isEmpty();
+        assertThat(api.events(tenant, "site.user.approval_requested")).isEmpty();
     }
 
     /**
@@ -314,35 +308,14 @@ class SiteUserApiTests {
         api.patch("/v1/sites/" + site + "/users/" + ids.get(1), Map.of("name", "U1 v2"), tenant);
         api.post("/v1/sites/" + site + "/users/" + ids.get(8) + "/approve", null, tenant);
 
-        List<JsonNode> changed = pageAll(tenant, "/v1/sites/" + site + "/users?limit=2&updatedAfter=" + mark);
+        List<JsonNode> changed = api.pageAll(tenant, "/v1/sites/" + site + "/users?limit=2&updatedAfter=" + mark);
 
         assertThat(changed).extracting(u -> u.get("id").asString()).containsExactly(ids.get(6), ids.get(1), ids.get(8));
         assertThat(changed).extracting(u -> u.get("siteId").asString()).containsOnly(site);
-        List<JsonNode> all = pageAll(tenant, "/v1/sites/" + site + "/users?limit=3");
+        List<JsonNode> all = api.pageAll(tenant, "/v1/sites/" + site + "/users?limit=3");
         assertThat(all)
                 .extracting(u -> u.get("id").asString())
                 .doesNotHaveDuplicates()
                 .hasSize(10);
-    }
-
-    private List<JsonNode> pageAll(TestTenant tenant, String path) {
-        List<JsonNode> items = new ArrayList<>();
-        String cursor = null;
-        do {
-            Response page = api.get(path + (cursor == null ? "" : "&cursor=" + cursor), tenant);
-            assertThat(page.status()).isEqualTo(200);
-            page.json().get("data").forEach(items::add);
-            JsonNode next = page.json().get("nextCursor");
-            cursor = next.isNull() ? null : next.asString();
-        } while (cursor != null);
-        return items;
-    }
-
-    private static List<String> fields(Response problem) {
-        return problem.json()
-                .get("errors")
-                .valueStream()
-                .map(e -> e.get("field").asString())
-                .toList();
     }
 }

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,6 +51,25 @@ public final class ApiClient {
 
         public String contentType() {
             return headers.firstValue("Content-Type").orElse("");
+        }
+
+        /** The fields a {@code 422 validation-failed} problem names, in its order. */
+        public List<String> invalidFields() {
+            if (status != 422 || !json().get("type").asString().endsWith("/validation-failed")) {
+                throw new AssertionError("expected a 422 validation-failed problem, got " + status + ": " + raw);
+            }
+            return fieldErrors();
+        }
+
+        /** The fields a 400 or 422 problem names, in its order. */
+        public List<String> fieldErrors() {
+            if (status != 400 && status != 422) {
+                throw new AssertionError("expected a 400 or 422 problem, got " + status + ": " + raw);
+            }
+            return json().get("errors")
+                    .valueStream()
+                    .map(e -> e.get("field").asString())
+                    .toList();
         }
     }
 
@@ -128,6 +148,39 @@ public final class ApiClient {
 
     public Response delete(String path, TestTenant tenant) {
         return delete(path, tenant.token(), tenant.id());
+    }
+
+    /**
+     * Every item of a list, following {@code nextCursor} to the end; each page must answer 200
+     * and carry a {@code Link} header exactly when another page follows.
+     */
+    public List<JsonNode> pageAll(TestTenant tenant, String path) {
+        List<JsonNode> items = new ArrayList<>();
+        String separator = path.contains("?") ? "&" : "?";
+        String cursor = null;
+        do {
+            Response page = get(path + (cursor == null ? "" : separator + "cursor=" + cursor), tenant);
+            if (page.status() != 200) {
+                throw new AssertionError("GET " + path + " answered " + page.status() + ": " + page.raw());
+            }
+            page.json().get("data").forEach(items::add);
+            JsonNode next = page.json().get("nextCursor");
+            cursor = next.isNull() ? null : next.asString();
+            if ((page.header("Link") != null) != (cursor != null)) {
+                throw new AssertionError("Link header and nextCursor disagree on " + path);
+            }
+        } while (cursor != null);
+        return items;
+    }
+
+    /** The tenant's events of a type (all types when null) as {@code GET /v1/events} lists them, oldest first. */
+    public List<JsonNode> events(TestTenant tenant, @Nullable String type) {
+        return pageAll(tenant, "/v1/events?limit=100" + (type == null ? "" : "&type=" + type));
+    }
+
+    /** The delivered envelopes of the tenant's events of a type (all types when null), oldest first. */
+    public List<JsonNode> envelopes(TestTenant tenant, @Nullable String type) {
+        return events(tenant, type).stream().map(e -> e.get("envelope")).toList();
     }
 
     /**
