@@ -104,4 +104,30 @@ class RowLevelSecurityTests {
         assertThat(role.get("rolbypassrls", Boolean.class)).isFalse();
         assertThat(role.get("owner", String.class)).isNotEqualTo("hookline_app");
     }
+
+    /** Guards every table to come: a table with a tenant_id column must have row security on and a policy. */
+    @Test
+    void everyTenantScopedTableHasRowSecurityAndAPolicy() {
+        TestTenant a = api.newTenant();
+        List<Record> tables = java.util.Objects.requireNonNull(inTransactionAs(
+                a,
+                dsl -> dsl.fetch("select c.relname as name, c.relrowsecurity as secured,"
+                        + " (select count(*) from pg_policies p where p.tablename = c.relname) as policies"
+                        + " from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                        + " where n.nspname = current_schema() and c.relkind = 'r' and exists ("
+                        + " select 1 from information_schema.columns col where col.table_schema = n.nspname"
+                        + " and col.table_name = c.relname and col.column_name = 'tenant_id')")));
+
+        assertThat(tables)
+                .extracting(t -> t.get("name", String.class))
+                .contains("webhook", "event", "delivery", "customer", "site", "item", "sales_order", "payment");
+        assertThat(tables).allSatisfy(table -> {
+            assertThat(table.get("secured", Boolean.class))
+                    .as("row security on %s", table.get("name"))
+                    .isTrue();
+            assertThat(table.get("policies", Long.class))
+                    .as("policies on %s", table.get("name"))
+                    .isPositive();
+        });
+    }
 }
