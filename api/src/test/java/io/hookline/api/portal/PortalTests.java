@@ -245,7 +245,6 @@ class PortalTests {
     void aNewWebhookShowsItsSecretOnceAndTheTestButtonShowsTheAttempt() {
         TestTenant tenant = api.newTenant();
         signInAs(tenant);
-        browser.screenshot("portal-webhooks-empty");
 
         browser.click(By.id("new-webhook"));
         browser.waitForText(By.cssSelector("main h1"), "New webhook");
@@ -276,7 +275,7 @@ class PortalTests {
 
         String secret = secretInDialog();
         assertThat(focusIsIn("dialog[open]")).isTrue();
-        browser.screenshot("portal-secret-once");
+        browser.screenshot("portal-secret-once", false);
         JsonNode stored = api.get("/v1/webhooks", tenant).json().get("data").get(0);
         assertThat(stored.get("name").asString()).isEqualTo("ERP sync");
         assertThat(stored.get("url").asString()).isEqualTo(receiver.url("/hooks"));
@@ -308,7 +307,6 @@ class PortalTests {
         assertThat(test.header("x-event-type")).isEqualTo("webhook.test");
         assertThat(signedWith(secret, test)).isTrue();
         browser.waitForText(By.cssSelector("tr[data-webhook-id='" + id + "'] .last-delivery"), "webhook.test");
-        browser.screenshot("portal-webhooks");
     }
 
     @Test
@@ -546,37 +544,60 @@ class PortalTests {
     @Test
     void anAutomaticallyDisabledWebhookShowsWhyAndItsFailureStreak() {
         TestTenant tenant = api.newTenant();
-        Map<String, Object> spec = webhook("Broken receiver", "/broken");
-        spec.put("retry", Map.of("enabled", true, "maxAttempts", 5));
-        String id = create(tenant, spec).get("id").asString();
-        receiver.byDefault(request -> Reply.status(500));
-        publishOrder(tenant);
-        Awaitility.await()
-                .atMost(DEADLINE)
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> !api.get("/v1/webhooks/" + id, tenant)
-                        .json()
-                        .get("enabled")
-                        .asBoolean());
-        JsonNode disabled = api.get("/v1/webhooks/" + id, tenant).json();
-        String lastStatus = api.get("/v1/webhooks/" + id + "/deliveries", tenant)
-                .json()
-                .get("data")
-                .get(0)
-                .get("status")
-                .asString();
+        try (Receiver healthy = new Receiver()) {
+            Map<String, Object> erp = webhook("ERP sync", "/erp", "order.placed", "customer.updated");
+            erp.put("url", healthy.url("/erp"));
+            String healthyId = create(tenant, erp).get("id").asString();
+            Map<String, Object> spec = webhook("Warehouse (broken receiver)", "/broken");
+            spec.put("retry", Map.of("enabled", true, "maxAttempts", 5));
+            String id = create(tenant, spec).get("id").asString();
+            String pausedId = create(tenant, webhook("Mailing list", "/mail", "customer.created"))
+                    .get("id")
+                    .asString();
+            assertThat(api.patch("/v1/webhooks/" + pausedId, Map.of("enabled", false), tenant)
+                            .status())
+                    .isEqualTo(200);
+            receiver.byDefault(request -> Reply.status(500));
+            publishOrder(tenant);
+            healthy.awaitRequests(1, DEADLINE);
+            Awaitility.await()
+                    .atMost(DEADLINE)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> !api.get("/v1/webhooks/" + id, tenant)
+                            .json()
+                            .get("enabled")
+                            .asBoolean());
+            awaitDeliveryStatus(tenant, healthyId, "succeeded");
+            JsonNode disabled = api.get("/v1/webhooks/" + id, tenant).json();
+            String lastStatus = api.get("/v1/webhooks/" + id + "/deliveries", tenant)
+                    .json()
+                    .get("data")
+                    .get(0)
+                    .get("status")
+                    .asString();
 
-        signInAs(tenant);
+            signInAs(tenant);
 
-        WebElement listed = row(id);
-        assertThat(listed.findElement(By.cssSelector(".status")).getText()).startsWith("Disabled");
-        assertThat(listed.findElement(By.cssSelector(".disabled-reason")).getText())
-                .isEqualTo(disabled.get("disabledReason").asString());
-        assertThat(listed.findElement(By.cssSelector(".streak")).getText())
-                .startsWith(Integer.toString(disabled.get("consecutiveFailures").asInt()));
-        assertThat(listed.findElement(By.cssSelector(".last-delivery")).getText())
-                .contains(lastStatus)
-                .contains("order.placed");
+            WebElement listed = row(id);
+            assertThat(listed.findElement(By.cssSelector(".status")).getText()).startsWith("Disabled");
+            assertThat(listed.findElement(By.cssSelector(".disabled-reason")).getText())
+                    .isEqualTo(disabled.get("disabledReason").asString());
+            assertThat(listed.findElement(By.cssSelector(".streak")).getText())
+                    .startsWith(
+                            Integer.toString(disabled.get("consecutiveFailures").asInt()));
+            assertThat(listed.findElement(By.cssSelector(".last-delivery")).getText())
+                    .contains(lastStatus)
+                    .contains("order.placed");
+            assertThat(row(healthyId)
+                            .findElement(By.cssSelector(".last-delivery"))
+                            .getText())
+                    .contains("succeeded");
+            assertThat(row(pausedId)
+                            .findElement(By.cssSelector(".disabled-reason"))
+                            .getText())
+                    .isEqualTo("Turned off by an admin.");
+            browser.screenshot("portal-webhooks");
+        }
     }
 
     @Test

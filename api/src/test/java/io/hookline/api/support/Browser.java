@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -74,7 +75,7 @@ public final class Browser implements AutoCloseable {
                 "--disable-dev-shm-usage",
                 "--window-size=1280,900",
                 "--user-data-dir=" + profile);
-        options.setCapability("goog:loggingPrefs", java.util.Map.of(LogType.BROWSER, "ALL"));
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         return new Browser(new ChromeDriver(service, options), profile);
     }
 
@@ -171,23 +172,45 @@ public final class Browser implements AutoCloseable {
      * is set, so ordinary test runs leave the tree alone.
      */
     public void screenshot(String name) {
+        screenshot(name, true);
+    }
+
+    /** As {@link #screenshot(String)}; {@code wholePage} false keeps to the window (for a dialog). */
+    public void screenshot(String name, boolean wholePage) {
         Path folder = screenshotFolder();
         if (folder == null) {
             return;
         }
-        Dimension size = driver.manage().window().getSize();
-        Object height = script("return Math.ceil(document.documentElement.scrollHeight)");
-        int pageHeight = height instanceof Number number ? number.intValue() : size.getHeight();
+        int height = script("return Math.ceil(document.documentElement.scrollHeight)") instanceof Number n
+                ? n.intValue()
+                : 0;
+        boolean grow = wholePage && height > 0;
         try {
-            driver.manage()
-                    .window()
-                    .setSize(new Dimension(size.getWidth(), Math.max(size.getHeight(), pageHeight + 120)));
+            if (grow) {
+                // the viewport as tall as the page for the picture, as Chromium's own full-page capture does
+                Dimension window = driver.manage().window().getSize();
+                Object width = script("return document.documentElement.clientWidth");
+                driver.executeCdpCommand(
+                        "Emulation.setDeviceMetricsOverride",
+                        Map.of(
+                                "width",
+                                width instanceof Number w ? w.intValue() : window.getWidth(),
+                                "height",
+                                ((Number) height).intValue(),
+                                "deviceScaleFactor",
+                                1,
+                                "mobile",
+                                false));
+                script("window.scrollTo(0, 0)");
+            }
             Files.createDirectories(folder);
             Files.write(folder.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            driver.manage().window().setSize(size);
+            if (grow) {
+                driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            }
         }
     }
 
