@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -106,8 +107,10 @@ public final class Browser implements AutoCloseable {
      */
     public <T> T waitUntil(Function<WebDriver, @Nullable T> condition) {
         try {
-            return java.util.Objects.requireNonNull(
-                    new WebDriverWait(driver, WAIT, Duration.ofMillis(50)).until(condition::apply));
+            // the views re-render: an element found a moment ago may be gone, so look again
+            return java.util.Objects.requireNonNull(new WebDriverWait(driver, WAIT, Duration.ofMillis(50))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(condition::apply));
         } catch (TimeoutException e) {
             throw new AssertionError(
                     String.valueOf(e.getMessage()).lines().findFirst().orElse("timed out") + "\n" + describePage(), e);
@@ -146,14 +149,24 @@ public final class Browser implements AutoCloseable {
         });
     }
 
-    /** Waits until the element's text contains {@code text}, and answers the whole text. */
+    /** Waits until the first element matching has text containing {@code text}, and answers its whole text. */
     public String waitForText(By by, String text) {
-        waitUntil(ExpectedConditions.textToBePresentInElementLocated(by, text)::apply);
-        return driver.findElement(by).getText();
+        return waitUntil(d -> {
+            List<WebElement> found = d.findElements(by);
+            String current = found.isEmpty() ? "" : found.getFirst().getText();
+            return current.contains(text) ? current : null;
+        });
     }
 
     public void click(By by) {
-        waitUntil(ExpectedConditions.elementToBeClickable(by)::apply).click();
+        waitUntil(d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+            if (element == null) {
+                return null;
+            }
+            element.click();
+            return true;
+        });
     }
 
     public void type(WebElement input, String text) {
