@@ -21,7 +21,6 @@ import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -42,14 +41,26 @@ class PortalTests {
 
     private static @Nullable Browser shared;
 
-    private final RunningApp app = DeliveryNode.shared();
-    private final ApiClient api = app.client();
     private final Receiver receiver = new Receiver();
-    private final Browser browser = browser();
+    private RunningApp app;
+    private ApiClient api;
+    private Browser browser;
 
-    @BeforeAll
-    static void startBrowser() {
-        shared = Browser.start();
+    /**
+     * One browser serves every test, started by the first; without Chromium each test is
+     * skipped (failed in CI) before any node starts. Each test starts signed out.
+     */
+    @BeforeEach
+    void openSignedOut() {
+        Browser.requireChromium();
+        if (shared == null) {
+            shared = Browser.start();
+        }
+        browser = shared;
+        app = DeliveryNode.shared();
+        api = app.client();
+        browser.open(portal());
+        browser.script("sessionStorage.clear()");
     }
 
     @AfterAll
@@ -57,20 +68,6 @@ class PortalTests {
         if (shared != null) {
             shared.close();
         }
-    }
-
-    private static Browser browser() {
-        if (shared == null) {
-            throw new IllegalStateException("the browser starts before the tests");
-        }
-        return shared;
-    }
-
-    /** One browser tab serves every test: each starts signed out. */
-    @BeforeEach
-    void signOut() {
-        browser.open(portal());
-        browser.script("sessionStorage.clear()");
     }
 
     @AfterEach

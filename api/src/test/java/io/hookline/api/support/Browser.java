@@ -80,7 +80,7 @@ public final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options), profile);
     }
 
-    /** Skips the calling test (or class) when Chromium is missing; fails instead in CI. */
+    /** Skips the calling test when Chromium is missing, saying so once in the build's output; fails it in CI. */
     public static void requireChromium() {
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
             return;
@@ -90,8 +90,14 @@ public final class Browser implements AutoCloseable {
         if ("true".equals(System.getenv("CI"))) {
             Assertions.fail(message + " — CI must run them (.ci/run installs both)");
         }
+        if (!toldSkipping) {
+            toldSkipping = true;
+            System.err.println("SKIPPED: " + message);
+        }
         Assumptions.abort(message);
     }
+
+    private static volatile boolean toldSkipping;
 
     public WebDriver driver() {
         return driver;
