@@ -361,6 +361,7 @@ function buildForm(types, webhook) {
   // sites and filters
   const sites = field('Sites', h('textarea', { name: 'sites', rows: 2, value: value.sites.join('\n') }),
     'One site id (site_…) per line. Leave empty to receive events of every site.');
+  sites.wrapper.append(knownSites(sites.input));
   const filterRows = h('div', { class: 'rows filter-rows' });
   const filterEventSelects = [];
   const refreshFilterEvents = () => {
@@ -496,6 +497,27 @@ function buildForm(types, webhook) {
 
 function section(title, ...children) {
   return h('section', { class: 'form-section' }, h('h2', {}, title), children);
+}
+
+/**
+ * Buttons that add one of the tenant's sites (GET /v1/sites) to the sites field. A token without
+ * commerce:read simply gets none, and the ids are typed by hand.
+ */
+function knownSites(input) {
+  const box = h('div', { class: 'known-sites' });
+  call('GET', '/v1/sites?limit=100').then((page) => {
+    if (!page?.data?.length) return;
+    box.append(h('span', { class: 'hint' }, 'Add a site: '), ...page.data.map((site) => h('button', {
+      type: 'button', class: 'chip', 'data-site': site.id,
+      'aria-label': `Add site ${site.code}, ${site.name}`,
+      onclick: () => {
+        const ids = input.value.split('\n').map((s) => s.trim()).filter(Boolean);
+        if (!ids.includes(site.id)) input.value = [...ids, site.id].join('\n');
+        input.focus();
+      },
+    }, `${site.code} (${site.name})`)));
+  }).catch(() => {});
+  return box;
 }
 
 function field(label, input, hint) {

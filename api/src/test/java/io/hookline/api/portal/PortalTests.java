@@ -633,6 +633,10 @@ class PortalTests {
                         List.of("EUR"))));
         spec.put("headers", Map.of("X-Old", "1"));
         String id = create(tenant, spec).get("id").asString();
+        String site = api.post("/v1/sites", Map.of("code", "WEBSHOP", "name", "Acme Webshop"), tenant)
+                .json()
+                .get("id")
+                .asString();
         signInAs(tenant);
 
         row(id).findElement(By.cssSelector("a.action-edit")).click();
@@ -643,6 +647,7 @@ class PortalTests {
         assertThat(form.findElement(By.cssSelector(".header-name")).getDomProperty("value"))
                 .isEqualTo("X-Old");
         browser.type(form.findElement(By.name("name")), "After");
+        browser.click(By.cssSelector("button.chip[data-site='" + site + "']")); // the tenant's sites are offered
         form.findElement(By.cssSelector(".header-row button.remove-row")).click();
         form.findElement(By.cssSelector("input[name='events'][value='order.completed']"))
                 .click();
@@ -657,6 +662,7 @@ class PortalTests {
         assertThat(stored.get("events").toString()).isEqualTo("[\"order.placed\",\"order.completed\"]");
         assertThat(stored.get("filters").get(0).get("values").toString()).isEqualTo("[\"EUR\"]");
         assertThat(stored.get("headers").toString()).isEqualTo("{}");
+        assertThat(stored.get("sites").toString()).isEqualTo("[\"" + site + "\"]");
         assertThat(stored.get("asyncAcknowledgement").asBoolean()).isTrue();
         assertThat(stored.get("signatureScheme").asString()).isEqualTo("message-hash");
     }
