@@ -15,7 +15,7 @@ public record PortalProperties(
         @Nullable String clientId,
         @Nullable String issuerUri,
 
-        @DefaultValue("openid webhooks:read webhooks:write webhooks:secrets")
+        @DefaultValue("openid webhooks:read webhooks:write webhooks:secrets commerce:read")
         String scopes,
 
         @DefaultValue("hookline-api") String audience) {}

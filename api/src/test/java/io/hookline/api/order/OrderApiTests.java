@@ -246,6 +246,11 @@ class OrderApiTests {
                 .containsExactly("items[0].quantity");
         assertThat(api.post("/v1/orders", order(customer, null, false), tenant).invalidFields())
                 .containsExactly("items");
+        Map<String, Object> fractional = order(customer, null, false, euro, "1");
+        fractional.put("items", List.of(Map.of("itemId", euro, "quantity", 2.5)));
+        Response truncated = api.post("/v1/orders", fractional, tenant);
+        assertThat(truncated.status()).isEqualTo(400);
+        assertThat(truncated.fieldErrors()).containsExactly("items[0].quantity");
         assertThat(api.get("/v1/orders", tenant).json().get("data")).isEmpty();
         assertThat(api.envelopes(tenant, "order.placed")).isEmpty();
 

@@ -58,7 +58,8 @@ class PortalServingTests {
         assertThat(config.get("devMode").asBoolean()).isTrue();
         assertThat(config.get("issuer").isNull()).isTrue();
         assertThat(config.get("clientId").isNull()).isTrue();
-        assertThat(config.get("scopes").asString()).isEqualTo("openid webhooks:read webhooks:write webhooks:secrets");
+        assertThat(config.get("scopes").asString())
+                .isEqualTo("openid webhooks:read webhooks:write webhooks:secrets commerce:read");
     }
 
     @Test

@@ -132,7 +132,7 @@ class PortalSignInTests {
                 .containsEntry("response_type", "code")
                 .containsEntry("client_id", FakeIssuer.CLIENT_ID)
                 .containsEntry("redirect_uri", node().baseUrl() + "/portal/")
-                .containsEntry("scope", "openid webhooks:read webhooks:write webhooks:secrets")
+                .containsEntry("scope", "openid webhooks:read webhooks:write webhooks:secrets commerce:read")
                 .containsEntry("code_challenge_method", "S256")
                 .containsEntry("audience", "hookline-api");
         assertThat(authorization.get("state")).hasSizeGreaterThanOrEqualTo(32);
