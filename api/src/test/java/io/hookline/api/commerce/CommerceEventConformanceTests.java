@@ -153,9 +153,41 @@ class CommerceEventConformanceTests {
             assertThat(envelope.get("administrationCode").asString()).isEqualTo(tenant.code());
             assertThat(envelope.get("triggeredBy").asString()).isEqualTo("usr_test");
         }
+        Map<String, String> sampleDrift = new java.util.TreeMap<>();
+        for (JsonNode envelope : envelopes) {
+            String type = envelope.get("type").asString();
+            JsonNode sample =
+                    ok(api.get("/v1/event-types/" + type + "/sample", tenant)).get("data");
+            Set<String> real = shape(envelope.get("data"), "");
+            Set<String> promised = shape(sample, "");
+            if (!real.equals(promised)) {
+                Set<String> missing = new TreeSet<>(real);
+                missing.removeAll(promised);
+                Set<String> extra = new TreeSet<>(promised);
+                extra.removeAll(real);
+                sampleDrift.put(type, "sample lacks " + missing + ", sample has extra " + extra);
+            }
+        }
+        assertThat(sampleDrift)
+                .as("each catalog sample has the fields real events carry")
+                .isEmpty();
         Set<String> commerceTypes = new TreeSet<>(schemas.keySet());
         commerceTypes.removeAll(NOT_COMMERCE);
         assertThat(seen).containsExactlyElementsOf(commerceTypes);
+    }
+
+    /** The dotted paths of every field in {@code node} (array elements by their first element). */
+    private static Set<String> shape(JsonNode node, String prefix) {
+        Set<String> paths = new TreeSet<>();
+        if (node.isObject()) {
+            for (var name : node.propertyNames()) {
+                paths.add(prefix + name);
+                paths.addAll(shape(node.get(name), prefix + name + "."));
+            }
+        } else if (node.isArray() && !node.isEmpty()) {
+            paths.addAll(shape(node.get(0), prefix + "[]."));
+        }
+        return paths;
     }
 
     private void move(TestTenant tenant, String orderPath, String line, String... statuses) {

@@ -103,9 +103,15 @@ public class ItemRegistry {
         items.update(tenant, updated);
         events.emit(tenant, "item.updated", data(updated));
         if (updated.low() && !current.low()) {
-            ObjectNode low = events.data(updated, "itemCode", updated.code());
-            low.put("itemId", updated.id());
-            events.emit(tenant, "inventory.low", low);
+            events.emit(
+                    tenant,
+                    "inventory.low",
+                    events.data(new InventoryLow(
+                            updated.id(),
+                            updated.code(),
+                            updated.name(),
+                            Objects.requireNonNull(updated.stock()),
+                            Objects.requireNonNull(updated.lowStockThreshold()))));
         }
         return updated;
     }
@@ -117,6 +123,9 @@ public class ItemRegistry {
         items.delete(tenant, id);
         events.emit(tenant, "item.deleted", events.deleted(current.id(), current.code(), "itemCode", now));
     }
+
+    /** What {@code inventory.low} carries: the item's id, code and name, and the stock that fell below the threshold. */
+    private record InventoryLow(String itemId, String itemCode, String name, int stock, int lowStockThreshold) {}
 
     private ObjectNode data(Item item) {
         return events.data(item, "itemCode", item.code());
