@@ -23,6 +23,7 @@ create table sales_order (
     constraint sales_order_paid_ck check (paid_amount >= 0 and paid_amount <= total_amount)
 );
 create index sales_order_sync_idx on sales_order (tenant_id, updated_at, id);
+create index sales_order_customer_idx on sales_order (tenant_id, customer_id);
 
 create table sales_order_item (
     id          varchar(32)   not null,

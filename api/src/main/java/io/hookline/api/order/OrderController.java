@@ -138,7 +138,8 @@ class OrderController {
             @PathVariable String id,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Nullable String cursor) {
-        var page = orders.payments(CallerContext.requireTenant(), id, pagination.request(PAYMENTS, limit, cursor));
-        return pagination.respond(PAYMENTS, page, PaymentResponse::of, PaymentList::new);
+        var page = orders.payments(
+                CallerContext.requireTenant(), id, pagination.request(PAYMENTS + ":" + id, limit, cursor));
+        return pagination.respond(PAYMENTS + ":" + id, page, PaymentResponse::of, PaymentList::new);
     }
 }

@@ -15,7 +15,7 @@ public record PlaceOrderRequest(
         @Schema(example = "cus_01JD3Q7ZK8M5W2X9R4T6Y1B0C1") @NotNull
         String customerId,
 
-        @NotEmpty @Size(max = 100) @Valid List<Line> items,
+        @NotEmpty @Size(max = 100) List<@NotNull @Valid Line> items,
 
         @Schema(example = "site_01JD3Q7ZK8M5W2X9R4T6Y1B0S1", nullable = true) @Nullable
         String siteId,

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 @Schema(description = "A partial change of an order: its reference, and the quantity of lines that are still pending")
 public record UpdateOrderRequest(
         @Size(max = 100) @Nullable String reference,
-        @Size(max = 100) @Valid @Nullable List<Quantity> items) {
+        @Size(max = 100) @Nullable List<@NotNull @Valid Quantity> items) {
 
     @Schema(name = "OrderLineQuantity", description = "A new quantity for a pending line")
     public record Quantity(

@@ -4,6 +4,7 @@ import io.hookline.domain.page.CursorCodec;
 import io.hookline.domain.page.Page;
 import io.hookline.domain.page.PageRequest;
 import io.hookline.domain.webhook.SecretCipher;
+import io.hookline.tenancy.context.CallerContext;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -28,7 +29,12 @@ public class Pagination {
     }
 
     public PageRequest request(String list, int limit, @Nullable String cursor) {
-        return new PageRequest(limit, cursor == null || cursor.isEmpty() ? null : codec.decode(list, cursor));
+        return new PageRequest(limit, cursor == null || cursor.isEmpty() ? null : codec.decode(scoped(list), cursor));
+    }
+
+    /** A cursor is good only for the list it came from, for the tenant it came from. */
+    private static String scoped(String list) {
+        return CallerContext.tenant().map(tenant -> list + "@" + tenant.value()).orElse(list);
     }
 
     /**
@@ -37,7 +43,7 @@ public class Pagination {
      */
     public <T, R, L> ResponseEntity<L> respond(
             String list, Page<T> page, Function<T, R> mapper, BiFunction<List<R>, @Nullable String, L> body) {
-        String next = page.nextAfter() == null ? null : codec.encode(list, page.nextAfter());
+        String next = page.nextAfter() == null ? null : codec.encode(scoped(list), page.nextAfter());
         var response = ResponseEntity.ok();
         if (next != null) {
             String link = ServletUriComponentsBuilder.fromCurrentRequest()

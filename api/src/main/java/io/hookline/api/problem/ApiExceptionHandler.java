@@ -69,6 +69,37 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        ProblemType refused = null;
+        String detail = null;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                switch (sql.getSQLState()) {
+                    case "22021", "22P05" -> {
+                        refused = ProblemType.INVALID_REQUEST;
+                        detail = "text must be UTF-8 without the NUL character (U+0000)";
+                    }
+                    case "22008" -> {
+                        refused = ProblemType.INVALID_REQUEST;
+                        detail = "a date or time is outside the supported range (4713 BC to 294276 AD)";
+                    }
+                    case "22003" -> {
+                        refused = ProblemType.VALIDATION_FAILED;
+                        detail = "a number is outside the supported range";
+                    }
+                    default -> {}
+                }
+            }
+        }
+        if (refused != null && detail != null) {
+            // a value the database cannot hold: the client's mistake, caught where the database refused it
+            log.info(
+                    "refused {} {} (request {}): {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    RequestIds.of(request),
+                    detail);
+            return respond(refused, detail, request, List.of());
+        }
         log.error(
                 "unexpected error answering {} {} (request {})",
                 request.getMethod(),

@@ -20,6 +20,7 @@ public enum ProblemType {
     ADMINISTRATION_CODE_TAKEN(HttpStatus.CONFLICT, "administration-code-taken", "Administration code taken"),
     CODE_TAKEN(HttpStatus.CONFLICT, "code-taken", "Code already in use"),
     EMAIL_TAKEN(HttpStatus.CONFLICT, "email-taken", "Email already in use"),
+    IN_USE(HttpStatus.CONFLICT, "in-use", "Still in use"),
     INVALID_TRANSITION(HttpStatus.CONFLICT, "invalid-transition", "Transition not allowed"),
     DELIVERY_IN_FLIGHT(HttpStatus.CONFLICT, "delivery-in-flight", "Delivery being attempted"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large"),

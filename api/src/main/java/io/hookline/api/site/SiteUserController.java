@@ -81,8 +81,8 @@ class SiteUserController {
                 CallerContext.requireTenant(),
                 siteId,
                 new SyncFilter(createdAfter, updatedAfter),
-                pagination.request(LIST, limit, cursor));
-        return pagination.respond(LIST, page, SiteUserResponse::of, SiteUserList::new);
+                pagination.request(LIST + ":" + siteId, limit, cursor));
+        return pagination.respond(LIST + ":" + siteId, page, SiteUserResponse::of, SiteUserList::new);
     }
 
     @GetMapping("/{userId}")

@@ -82,6 +82,8 @@ public final class Fields {
             if (amount == null) {
                 errors.add(new FieldError(
                         field + ".amount", "must be a decimal string with at most 4 decimals, like \"12.50\""));
+            } else if (!Money.fits(amount)) {
+                errors.add(new FieldError(field + ".amount", "must be less than " + Money.LIMIT.toPlainString()));
             } else if (positive ? amount.signum() <= 0 : amount.signum() < 0) {
                 errors.add(new FieldError(
                         field + ".amount", positive ? "must be more than zero" : "must not be negative"));
@@ -123,7 +125,9 @@ public final class Fields {
 
     static boolean knownCurrency(String code) {
         try {
-            return Currency.getInstance(code).getCurrencyCode().equals(code);
+            Currency currency = Currency.getInstance(code);
+            // XXX, XTS and the metals (XAU, …) have no minor unit: they are not money one invoices in
+            return currency.getCurrencyCode().equals(code) && currency.getDefaultFractionDigits() >= 0;
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -12,6 +12,14 @@ public record Money(@Nullable String amount, @Nullable String currency) {
 
     private static final int MAX_SCALE = 4;
 
+    /** Amounts (and totals) stay below this, what {@code numeric(19,4)} holds. */
+    public static final BigDecimal LIMIT = new BigDecimal("1000000000000000");
+
+    /** Whether an amount or a total can be stored. */
+    public static boolean fits(BigDecimal amount) {
+        return amount.abs().compareTo(LIMIT) < 0;
+    }
+
     /** Money as the API writes it: at least two decimals, no trailing zeros beyond them ({@code 7} → {@code "7.00"}). */
     public static Money of(BigDecimal amount, String currency) {
         BigDecimal normal = amount.stripTrailingZeros();

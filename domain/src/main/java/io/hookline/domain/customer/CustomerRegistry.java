@@ -2,6 +2,7 @@ package io.hookline.domain.customer;
 
 import io.hookline.domain.commerce.CommerceEvents;
 import io.hookline.domain.commerce.Fields;
+import io.hookline.domain.commerce.Unchanged;
 import io.hookline.domain.customer.address.AddressRegistry;
 import io.hookline.domain.customer.contactperson.ContactPersonRegistry;
 import io.hookline.domain.page.Page;
@@ -96,6 +97,9 @@ public class CustomerRegistry {
                 changes.email() == null ? current.email() : changes.email(),
                 current.createdAt(),
                 now);
+        if (Unchanged.same(current, updated)) {
+            return current;
+        }
         customers.update(tenant, updated);
         events.emit(tenant, "customer.updated", data(updated));
         return updated;
@@ -106,6 +110,12 @@ public class CustomerRegistry {
     public void delete(TenantId tenant, String id) {
         OffsetDateTime now = clock.stamp(tenant);
         Customer current = get(tenant, id);
+        if (customers.hasOrders(tenant, id)) {
+            throw new DomainException.Conflict(
+                    "in-use",
+                    "customer " + current.code() + " has orders; a customer with orders cannot be deleted,"
+                            + " so the orders keep pointing at it");
+        }
         addresses.deleteAllOf(tenant, id, current.code(), now);
         contactPersons.deleteAllOf(tenant, id, current.code(), now);
         customers.delete(tenant, id);

@@ -1,6 +1,7 @@
 package io.hookline.domain.customer;
 
 import static io.hookline.domain.jooq.Tables.CUSTOMER;
+import static io.hookline.domain.jooq.Tables.SALES_ORDER;
 
 import io.hookline.domain.jooq.tables.records.CustomerRecord;
 import io.hookline.domain.sync.SyncFilter;
@@ -31,6 +32,11 @@ class CustomerRepository {
     boolean codeTaken(TenantId tenant, String code, @Nullable String except) {
         Condition condition = CUSTOMER.TENANT_ID.eq(tenant.value()).and(CUSTOMER.CODE.eq(code));
         return dsl.fetchExists(CUSTOMER, except == null ? condition : condition.and(CUSTOMER.ID.ne(except)));
+    }
+
+    boolean hasOrders(TenantId tenant, String id) {
+        return dsl.fetchExists(
+                SALES_ORDER, SALES_ORDER.TENANT_ID.eq(tenant.value()).and(SALES_ORDER.CUSTOMER_ID.eq(id)));
     }
 
     void insert(TenantId tenant, Customer customer) {

@@ -3,6 +3,7 @@ package io.hookline.domain.item;
 import io.hookline.domain.commerce.CommerceEvents;
 import io.hookline.domain.commerce.Fields;
 import io.hookline.domain.commerce.Money;
+import io.hookline.domain.commerce.Unchanged;
 import io.hookline.domain.page.Page;
 import io.hookline.domain.page.PageRequest;
 import io.hookline.domain.problem.DomainException;
@@ -100,6 +101,9 @@ public class ItemRegistry {
                 changes.lowStockThreshold() == null ? current.lowStockThreshold() : changes.lowStockThreshold(),
                 current.createdAt(),
                 now);
+        if (Unchanged.same(current, updated)) {
+            return current;
+        }
         items.update(tenant, updated);
         events.emit(tenant, "item.updated", data(updated));
         if (updated.low() && !current.low()) {

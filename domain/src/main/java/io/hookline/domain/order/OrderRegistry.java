@@ -3,6 +3,7 @@ package io.hookline.domain.order;
 import io.hookline.domain.commerce.CommerceEvents;
 import io.hookline.domain.commerce.Fields;
 import io.hookline.domain.commerce.Money;
+import io.hookline.domain.commerce.Unchanged;
 import io.hookline.domain.customer.Customer;
 import io.hookline.domain.customer.CustomerRegistry;
 import io.hookline.domain.item.Item;
@@ -75,12 +76,8 @@ public class OrderRegistry {
         }
         for (int i = 0; i < lines.size(); i++) {
             NewOrder.Line line = lines.get(i);
-            fields.required("items[" + i + "].itemId", line.itemId())
-                    .required("items[" + i + "].quantity", line.quantity())
-                    .positive("items[" + i + "].quantity", line.quantity());
-            if (line.quantity() != null && line.quantity() > MAX_QUANTITY) {
-                fields.error("items[" + i + "].quantity", "must be at most " + MAX_QUANTITY);
-            }
+            fields.required("items[" + i + "].itemId", line.itemId());
+            quantity(fields, "items[" + i + "].quantity", line.quantity());
         }
         fields.check();
         OffsetDateTime now = clock.stamp(tenant);
@@ -126,6 +123,9 @@ public class OrderRegistry {
         if (currencies.size() > 1) {
             fields.error("items", "all items of an order must be priced in one currency; these are in " + currencies);
         }
+        if (!Money.fits(Order.totalOf(orderItems))) {
+            fields.error("items", "the order total must be less than " + Money.LIMIT.toPlainString());
+        }
         fields.check();
         boolean requiresApproval = Boolean.TRUE.equals(request.requiresApproval());
         String currency = currencies.getFirst();
@@ -170,9 +170,8 @@ public class OrderRegistry {
         Fields fields = new Fields().text("reference", changes.reference(), 100);
         List<OrderChanges.Quantity> quantities = changes.items() == null ? List.of() : changes.items();
         for (int i = 0; i < quantities.size(); i++) {
-            fields.required("items[" + i + "].id", quantities.get(i).id())
-                    .required("items[" + i + "].quantity", quantities.get(i).quantity())
-                    .positive("items[" + i + "].quantity", quantities.get(i).quantity());
+            fields.required("items[" + i + "].id", quantities.get(i).id());
+            quantity(fields, "items[" + i + "].quantity", quantities.get(i).quantity());
         }
         fields.check();
         OffsetDateTime now = clock.stamp(tenant);
@@ -196,6 +195,10 @@ public class OrderRegistry {
         }
         fields.check();
         BigDecimal total = Order.totalOf(lines);
+        if (!Money.fits(total)) {
+            throw new DomainException.Invalid(
+                    "items", "the order total must be less than " + Money.LIMIT.toPlainString());
+        }
         if (total.compareTo(current.amountPaid().value()) < 0) {
             throw new DomainException.Invalid("items", "the new total " + total + " is less than what was paid");
         }
@@ -206,6 +209,9 @@ public class OrderRegistry {
                 lines,
                 current.amountPaid().value(),
                 now);
+        if (Unchanged.same(current, updated)) {
+            return current;
+        }
         orders.update(tenant, current, updated);
         for (int i = 0; i < lines.size(); i++) {
             if (!lines.get(i).equals(current.items().get(i))) {
@@ -261,6 +267,11 @@ public class OrderRegistry {
         }
         List<OrderItem> lines = new ArrayList<>(current.items());
         lines.set(index, line.withStatus(next));
+        if (Order.totalOf(lines).compareTo(current.amountPaid().value()) < 0) {
+            throw transition("line " + line.id() + " cannot be denied: the order has payments of "
+                    + current.amountPaid().amount() + " and its total would drop to "
+                    + Money.of(Order.totalOf(lines), current.currency()).amount() + " (refunds are not supported)");
+        }
         OrderStatus status = Order.derivedStatus(current.requiresApproval(), lines);
         Order updated = rebuilt(
                 current,
@@ -360,7 +371,7 @@ public class OrderRegistry {
                 lines,
                 Money.of(total, currency),
                 Money.of(paid, currency),
-                Money.of(total.subtract(paid).max(BigDecimal.ZERO), currency),
+                Money.of(status == OrderStatus.CANCELLED ? BigDecimal.ZERO : total.subtract(paid), currency),
                 current.createdAt(),
                 now);
     }
@@ -386,6 +397,13 @@ public class OrderRegistry {
             String customerCode,
             @Nullable String siteId,
             OrderItem orderItem) {}
+
+    private static void quantity(Fields fields, String field, @Nullable Integer value) {
+        fields.required(field, value).positive(field, value);
+        if (value != null && value > MAX_QUANTITY) {
+            fields.error(field, "must be at most " + MAX_QUANTITY);
+        }
+    }
 
     private static int indexOf(List<OrderItem> lines, String id) {
         for (int i = 0; i < lines.size(); i++) {

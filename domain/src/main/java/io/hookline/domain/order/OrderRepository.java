@@ -191,7 +191,11 @@ class OrderRepository {
                 items,
                 Money.of(r.getTotalAmount(), currency),
                 Money.of(r.getPaidAmount(), currency),
-                Money.of(r.getTotalAmount().subtract(r.getPaidAmount()), currency),
+                Money.of(
+                        OrderStatus.fromValue(r.getStatus()) == OrderStatus.CANCELLED
+                                ? java.math.BigDecimal.ZERO
+                                : r.getTotalAmount().subtract(r.getPaidAmount()),
+                        currency),
                 created,
                 r.getUpdatedAt());
     }

@@ -2,6 +2,7 @@ package io.hookline.domain.pricelist;
 
 import io.hookline.domain.commerce.CommerceEvents;
 import io.hookline.domain.commerce.Fields;
+import io.hookline.domain.commerce.Unchanged;
 import io.hookline.domain.page.Page;
 import io.hookline.domain.page.PageRequest;
 import io.hookline.domain.problem.DomainException;
@@ -85,6 +86,9 @@ public class PriceListRegistry {
                 changes.currency() == null ? current.currency() : changes.currency(),
                 current.createdAt(),
                 now);
+        if (Unchanged.same(current, updated)) {
+            return current;
+        }
         priceLists.update(tenant, updated);
         events.emit(tenant, "pricelist.updated", data(updated));
         return updated;

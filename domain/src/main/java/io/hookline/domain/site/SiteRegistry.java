@@ -2,6 +2,7 @@ package io.hookline.domain.site;
 
 import io.hookline.domain.commerce.CommerceEvents;
 import io.hookline.domain.commerce.Fields;
+import io.hookline.domain.commerce.Unchanged;
 import io.hookline.domain.page.Page;
 import io.hookline.domain.page.PageRequest;
 import io.hookline.domain.problem.DomainException;
@@ -100,6 +101,9 @@ public class SiteRegistry {
                 changes.defaultCurrency() == null ? current.defaultCurrency() : changes.defaultCurrency(),
                 current.createdAt(),
                 now);
+        if (Unchanged.same(current, updated)) {
+            return current;
+        }
         sites.update(tenant, updated);
         events.emit(tenant, "site.updated", data(updated), id);
         return updated;

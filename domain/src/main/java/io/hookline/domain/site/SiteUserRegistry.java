@@ -1,6 +1,7 @@
 package io.hookline.domain.site;
 
 import io.hookline.domain.commerce.Fields;
+import io.hookline.domain.commerce.Unchanged;
 import io.hookline.domain.page.Page;
 import io.hookline.domain.page.PageRequest;
 import io.hookline.domain.problem.DomainException;
@@ -94,6 +95,9 @@ public class SiteUserRegistry {
                 current.approvedAt(),
                 current.createdAt(),
                 now);
+        if (Unchanged.same(current, updated)) {
+            return current;
+        }
         users.update(tenant, updated);
         events.emit(tenant, "site.user.updated", site, updated);
         return updated;

@@ -2,6 +2,7 @@ package io.hookline.domain.customer.address;
 
 import io.hookline.domain.commerce.CommerceEvents;
 import io.hookline.domain.commerce.Fields;
+import io.hookline.domain.commerce.Unchanged;
 import io.hookline.domain.page.Page;
 import io.hookline.domain.page.PageRequest;
 import io.hookline.domain.problem.DomainException;
@@ -111,6 +112,9 @@ public class AddressRegistry {
                 changes.country() == null ? current.country() : changes.country(),
                 current.createdAt(),
                 now);
+        if (Unchanged.same(current, updated)) {
+            return current;
+        }
         addresses.update(tenant, updated);
         events.emit(tenant, "customer.address.updated", data(updated, customerCode));
         return updated;

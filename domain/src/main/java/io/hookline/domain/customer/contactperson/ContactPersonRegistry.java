@@ -2,6 +2,7 @@ package io.hookline.domain.customer.contactperson;
 
 import io.hookline.domain.commerce.CommerceEvents;
 import io.hookline.domain.commerce.Fields;
+import io.hookline.domain.commerce.Unchanged;
 import io.hookline.domain.page.Page;
 import io.hookline.domain.page.PageRequest;
 import io.hookline.domain.problem.DomainException;
@@ -101,6 +102,9 @@ public class ContactPersonRegistry {
                 changes.phone() == null ? current.phone() : changes.phone(),
                 current.createdAt(),
                 now);
+        if (Unchanged.same(current, updated)) {
+            return current;
+        }
         persons.update(tenant, updated);
         events.emit(tenant, "customer.contactperson.updated", data(updated, customerCode));
         return updated;
