@@ -78,6 +78,9 @@ class CommerceInputTests {
         nullLine.put("customerId", customer);
         nullLine.put("items", java.util.Arrays.asList((Object) null));
         assertThat(api.post("/v1/orders", nullLine, tenant).invalidFields()).containsExactly("items[0]");
+        assertThat(api.post("/v1/customers", "{\"code\": \"C-2\", \"code\": \"C-3\", \"name\": \"N\"}", tenant)
+                        .status())
+                .isEqualTo(400);
         assertThat(api.get("/v1/orders", tenant).json().get("data")).isEmpty();
         assertThat(api.get("/v1/customers", tenant).json().get("data")).hasSize(1);
     }
