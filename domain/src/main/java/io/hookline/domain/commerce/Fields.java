@@ -17,7 +17,11 @@ import org.jspecify.annotations.Nullable;
 public final class Fields {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    /** An address as mail systems accept it: an RFC 5322 dot-atom local part, a DNS name (IDNs in punycode). */
+    private static final Pattern EMAIL =
+            Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                    + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z][A-Za-z0-9-]{0,61}[A-Za-z0-9]");
+
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final List<FieldError> errors = new ArrayList<>();
@@ -47,7 +51,10 @@ public final class Fields {
     }
 
     public Fields email(String field, @Nullable String value) {
-        if (value != null && (value.length() > 320 || !EMAIL.matcher(value).matches())) {
+        if (value != null
+                && (value.length() > 320
+                        || value.indexOf('@') > 64
+                        || !EMAIL.matcher(value).matches())) {
             errors.add(new FieldError(field, "must be an email address"));
         }
         return this;

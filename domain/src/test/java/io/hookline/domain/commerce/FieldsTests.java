@@ -75,6 +75,36 @@ class FieldsTests {
                 .isTrue();
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "jane.doe@example.com",
+                "buy+orders@northwind.example",
+                "o'brien@mail.example.co.uk",
+                "x@xn--bcher-kva.example"
+            })
+    void ordinaryAddressesAreEmail(String address) {
+        assertThat(new Fields().email("email", address).ok()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "a@-.-",
+                "<script>@x.y",
+                "jane@localhost",
+                "jane..doe@example.com",
+                ".jane@example.com",
+                "jane@example..com",
+                "jane@-example.com",
+                "jane doe@example.com",
+                "jane@example.com\u0085",
+                "jane@example.c"
+            })
+    void oddAddressesAreNotEmail(String address) {
+        assertThat(new Fields().email("email", address).ok()).isFalse();
+    }
+
     private static java.util.List<FieldError> errorsOf(Fields fields) {
         assertThat(fields.ok()).isFalse();
         try {
