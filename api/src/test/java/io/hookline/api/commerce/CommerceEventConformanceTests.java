@@ -136,7 +136,24 @@ class CommerceEventConformanceTests {
         ok(api.post(orderPath + "/payments", Map.of("amount", money("52.90")), tenant));
 
         ok(api.delete("/v1/items/" + posters, tenant));
-        ok(api.delete("/v1/customers/" + customer, tenant));
+        // a customer with orders cannot be deleted; one without, with an address and a contact, can
+        String leaving = create(tenant, "/v1/customers", Map.of("code", "C-2", "name", "Leaving"));
+        create(
+                tenant,
+                "/v1/customers/" + leaving + "/addresses",
+                Map.of(
+                        "code",
+                        "HQ",
+                        "line1",
+                        "Damrak 2",
+                        "city",
+                        "Amsterdam",
+                        "postalCode",
+                        "1012 LG",
+                        "country",
+                        "NL"));
+        create(tenant, "/v1/customers/" + leaving + "/contact-persons", Map.of("code", "CP-9", "name", "Laura"));
+        ok(api.delete("/v1/customers/" + leaving, tenant));
         ok(api.delete("/v1/sites/" + site, tenant));
 
         Map<String, Schema> schemas = publishedSchemas(tenant);

@@ -311,7 +311,9 @@ class AddressApiTests {
 
         assertThat(api.get(base, tenant).json().get("data")).hasSize(2);
         assertThat(api.envelopes(tenant, "customer.address.created")).hasSize(3);
-        assertThat(api.envelopes(tenant, "customer.address.updated")).hasSize(1);
+        assertThat(api.envelopes(tenant, "customer.address.updated"))
+                .as("keeping its own code changed nothing, so nothing was emitted")
+                .isEmpty();
     }
 
     @Test
