@@ -22,12 +22,6 @@ class CommerceInputTests {
     private final RunningApp app = RunningApp.shared();
     private final ApiClient api = app.client();
 
-    private String create(TestTenant tenant, String path, Map<String, ?> body) {
-        Response response = api.post(path, body, tenant);
-        assertThat(response.status()).as(response.raw()).isEqualTo(201);
-        return response.json().get("id").asString();
-    }
-
     private static Map<String, Object> money(String amount) {
         return Map.of("amount", amount, "currency", "EUR");
     }
@@ -44,8 +38,8 @@ class CommerceInputTests {
     @Test
     void valuesOfTheWrongJsonTypeAreRefusedNotConverted() {
         TestTenant tenant = api.newTenant();
-        String customer = create(tenant, "/v1/customers", Map.of("code", "C-1", "name", "Northwind"));
-        String item = create(tenant, "/v1/items", Map.of("code", "A", "name", "A", "price", money("1.00")));
+        String customer = api.create(tenant, "/v1/customers", Map.of("code", "C-1", "name", "Northwind"));
+        String item = api.create(tenant, "/v1/items", Map.of("code", "A", "name", "A", "price", money("1.00")));
 
         Response quantityAsText = api.post(
                 "/v1/orders",
@@ -94,8 +88,9 @@ class CommerceInputTests {
                                 tenant)
                         .invalidFields())
                 .containsExactly("price.amount");
-        String customer = create(tenant, "/v1/customers", Map.of("code", "C-1", "name", "Northwind"));
-        String pricey = create(tenant, "/v1/items", Map.of("code", "HP", "name", "HP", "price", money("100000000000")));
+        String customer = api.create(tenant, "/v1/customers", Map.of("code", "C-1", "name", "Northwind"));
+        String pricey =
+                api.create(tenant, "/v1/items", Map.of("code", "HP", "name", "HP", "price", money("100000000000")));
         assertThat(api.post(
                                 "/v1/orders",
                                 Map.of(
@@ -130,8 +125,8 @@ class CommerceInputTests {
     void aCursorServesOnlyTheListAndTenantItCameFrom() {
         TestTenant tenant = api.newTenant();
         TestTenant other = api.newTenant();
-        String customer = create(tenant, "/v1/customers", Map.of("code", "C-1", "name", "Northwind"));
-        String item = create(tenant, "/v1/items", Map.of("code", "A", "name", "A", "price", money("10.00")));
+        String customer = api.create(tenant, "/v1/customers", Map.of("code", "C-1", "name", "Northwind"));
+        String item = api.create(tenant, "/v1/items", Map.of("code", "A", "name", "A", "price", money("10.00")));
         String first = order(tenant, customer, item, 1).get("id").asString();
         String second = order(tenant, customer, item, 1).get("id").asString();
         for (String id : List.of(first, first, second)) {
@@ -145,8 +140,8 @@ class CommerceInputTests {
         assertThat(elsewhere.status()).isEqualTo(400);
         assertThat(elsewhere.json().get("type").asString()).endsWith("/invalid-cursor");
 
-        create(other, "/v1/items", Map.of("code", "X", "name", "X", "price", money("1.00")));
-        create(other, "/v1/items", Map.of("code", "Y", "name", "Y", "price", money("1.00")));
+        api.create(other, "/v1/items", Map.of("code", "X", "name", "X", "price", money("1.00")));
+        api.create(other, "/v1/items", Map.of("code", "Y", "name", "Y", "price", money("1.00")));
         String otherCursor =
                 api.get("/v1/items?limit=1", other).json().get("nextCursor").asString();
         assertThat(api.get("/v1/items?cursor=" + otherCursor, tenant).status()).isEqualTo(400);
@@ -155,8 +150,8 @@ class CommerceInputTests {
     @Test
     void aChangeThatChangesNothingEmitsNothingAndKeepsUpdatedAt() {
         TestTenant tenant = api.newTenant();
-        String customer = create(tenant, "/v1/customers", Map.of("code", "C-1", "name", "Northwind"));
-        String item = create(tenant, "/v1/items", Map.of("code", "A", "name", "A", "price", money("1.00")));
+        String customer = api.create(tenant, "/v1/customers", Map.of("code", "C-1", "name", "Northwind"));
+        String item = api.create(tenant, "/v1/items", Map.of("code", "A", "name", "A", "price", money("1.00")));
         JsonNode order = order(tenant, customer, item, 2);
         String orderPath = "/v1/orders/" + order.get("id").asString();
 
@@ -191,9 +186,9 @@ class CommerceInputTests {
     @Test
     void paidMoneyIsNeverOrphanedNorAreOrdersLeftWithoutTheirCustomer() {
         TestTenant tenant = api.newTenant();
-        String customer = create(tenant, "/v1/customers", Map.of("code", "C-1", "name", "Northwind"));
-        String a = create(tenant, "/v1/items", Map.of("code", "A", "name", "A", "price", money("10.00")));
-        String b = create(tenant, "/v1/items", Map.of("code", "B", "name", "B", "price", money("2.50")));
+        String customer = api.create(tenant, "/v1/customers", Map.of("code", "C-1", "name", "Northwind"));
+        String a = api.create(tenant, "/v1/items", Map.of("code", "A", "name", "A", "price", money("10.00")));
+        String b = api.create(tenant, "/v1/items", Map.of("code", "B", "name", "B", "price", money("2.50")));
         JsonNode order = api.post(
                         "/v1/orders",
                         Map.of(

@@ -30,9 +30,7 @@ class AddressApiTests {
     private final ApiClient api = app.client();
 
     private String customer(TestTenant tenant, String code) {
-        Response created = api.post("/v1/customers", Map.of("code", code, "name", "Customer " + code), tenant);
-        assertThat(created.status()).isEqualTo(201);
-        return created.json().get("id").asString();
+        return api.create(tenant, "/v1/customers", Map.of("code", code, "name", "Customer " + code));
     }
 
     private static Map<String, Object> address(String code) {
@@ -52,18 +50,7 @@ class AddressApiTests {
     }
 
     private String createAddress(TestTenant tenant, String customerId, String code) {
-        Response created = api.post("/v1/customers/" + customerId + "/addresses", address(code), tenant);
-        assertThat(created.status()).isEqualTo(201);
-        return created.json().get("id").asString();
-    }
-
-    private static void assertNotFound(Response response, String detail) {
-        assertThat(response.status()).isEqualTo(404);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        JsonNode problem = response.json();
-        assertThat(problem.get("type").asString()).isEqualTo("https://hookline.dev/problems/not-found");
-        assertThat(problem.get("status").asInt()).isEqualTo(404);
-        assertThat(problem.get("detail").asString()).isEqualTo(detail);
+        return api.create(tenant, "/v1/customers/" + customerId + "/addresses", address(code));
     }
 
     @Test
@@ -95,7 +82,7 @@ class AddressApiTests {
         assertThat(updated.json().get("line1").asString()).isEqualTo("Keizersgracht 123");
         assertThat(updated.json().get("createdAt")).isEqualTo(body.get("createdAt"));
         assertThat(api.delete(base + "/" + id, tenant).status()).isEqualTo(204);
-        assertNotFound(api.get(base + "/" + id, tenant), "address " + id + " does not exist");
+        assertThat(api.get(base + "/" + id, tenant).notFound()).isEqualTo("address " + id + " does not exist");
 
         JsonNode createdEvent =
                 api.envelopes(tenant, "customer.address.created").getFirst();
@@ -209,31 +196,36 @@ class AddressApiTests {
         String detail = "address " + id + " does not exist";
 
         String wrongCustomer = "/v1/customers/" + neighbour + "/addresses/" + id;
-        assertNotFound(api.get(wrongCustomer, tenant), detail);
-        assertNotFound(api.patch(wrongCustomer, Map.of("city", "stolen"), tenant), detail);
-        assertNotFound(api.delete(wrongCustomer, tenant), detail);
+        assertThat(api.get(wrongCustomer, tenant).notFound()).isEqualTo(detail);
+        assertThat(api.patch(wrongCustomer, Map.of("city", "stolen"), tenant).notFound())
+                .isEqualTo(detail);
+        assertThat(api.delete(wrongCustomer, tenant).notFound()).isEqualTo(detail);
         assertThat(api.get("/v1/customers/" + neighbour + "/addresses", tenant)
                         .json()
                         .get("data"))
                 .isEmpty();
-        assertNotFound(
-                api.get("/v1/customers/" + owner + "/addresses/" + missing, tenant),
-                "address " + missing + " does not exist");
+        assertThat(api.get("/v1/customers/" + owner + "/addresses/" + missing, tenant)
+                        .notFound())
+                .isEqualTo("address " + missing + " does not exist");
 
         String otherTenant = "/v1/customers/" + owner + "/addresses/" + id;
         String customerDetail = "customer " + owner + " does not exist";
-        assertNotFound(api.get(otherTenant, other), customerDetail);
-        assertNotFound(api.patch(otherTenant, Map.of("city", "stolen"), other), customerDetail);
-        assertNotFound(api.delete(otherTenant, other), customerDetail);
-        assertNotFound(api.get("/v1/customers/" + owner + "/addresses", other), customerDetail);
-        assertNotFound(api.post("/v1/customers/" + owner + "/addresses", address("SHIP-2"), other), customerDetail);
+        assertThat(api.get(otherTenant, other).notFound()).isEqualTo(customerDetail);
+        assertThat(api.patch(otherTenant, Map.of("city", "stolen"), other).notFound())
+                .isEqualTo(customerDetail);
+        assertThat(api.delete(otherTenant, other).notFound()).isEqualTo(customerDetail);
+        assertThat(api.get("/v1/customers/" + owner + "/addresses", other).notFound())
+                .isEqualTo(customerDetail);
+        assertThat(api.post("/v1/customers/" + owner + "/addresses", address("SHIP-2"), other)
+                        .notFound())
+                .isEqualTo(customerDetail);
 
         String unknown = "cus_01JD3Q7ZK8M5W2X9R4T6Y1B0C1";
-        assertNotFound(
-                api.post("/v1/customers/" + unknown + "/addresses", address("SHIP-1"), tenant),
-                "customer " + unknown + " does not exist");
-        assertNotFound(
-                api.get("/v1/customers/" + unknown + "/addresses", tenant), "customer " + unknown + " does not exist");
+        assertThat(api.post("/v1/customers/" + unknown + "/addresses", address("SHIP-1"), tenant)
+                        .notFound())
+                .isEqualTo("customer " + unknown + " does not exist");
+        assertThat(api.get("/v1/customers/" + unknown + "/addresses", tenant).notFound())
+                .isEqualTo("customer " + unknown + " does not exist");
 
         JsonNode unchanged =
                 api.get("/v1/customers/" + owner + "/addresses/" + id, tenant).json();
@@ -382,9 +374,8 @@ class AddressApiTests {
         assertThat(cascade.get(2).get("data").get("contactPersonCode").asString())
                 .isEqualTo("CP-1");
 
-        assertNotFound(
-                api.get("/v1/customers/" + customerId + "/addresses", tenant),
-                "customer " + customerId + " does not exist");
+        assertThat(api.get("/v1/customers/" + customerId + "/addresses", tenant).notFound())
+                .isEqualTo("customer " + customerId + " does not exist");
         assertThat(api.get("/v1/customers/" + survivor + "/addresses/" + kept, tenant)
                         .status())
                 .isEqualTo(200);

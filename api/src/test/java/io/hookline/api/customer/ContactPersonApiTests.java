@@ -28,9 +28,7 @@ class ContactPersonApiTests {
     private final ApiClient api = app.client();
 
     private String customer(TestTenant tenant, String code) {
-        Response created = api.post("/v1/customers", Map.of("code", code, "name", "Customer " + code), tenant);
-        assertThat(created.status()).isEqualTo(201);
-        return created.json().get("id").asString();
+        return api.create(tenant, "/v1/customers", Map.of("code", code, "name", "Customer " + code));
     }
 
     private static Map<String, Object> person(String code, Object... more) {
@@ -44,18 +42,7 @@ class ContactPersonApiTests {
     }
 
     private String createPerson(TestTenant tenant, String customerId, String code) {
-        Response created = api.post("/v1/customers/" + customerId + "/contact-persons", person(code), tenant);
-        assertThat(created.status()).isEqualTo(201);
-        return created.json().get("id").asString();
-    }
-
-    private static void assertNotFound(Response response, String detail) {
-        assertThat(response.status()).isEqualTo(404);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        JsonNode problem = response.json();
-        assertThat(problem.get("type").asString()).isEqualTo("https://hookline.dev/problems/not-found");
-        assertThat(problem.get("status").asInt()).isEqualTo(404);
-        assertThat(problem.get("detail").asString()).isEqualTo(detail);
+        return api.create(tenant, "/v1/customers/" + customerId + "/contact-persons", person(code));
     }
 
     @Test
@@ -83,7 +70,7 @@ class ContactPersonApiTests {
         assertThat(updated.json().get("phone").asString()).isEqualTo("+31 20 555 0100");
         assertThat(updated.json().get("email").asString()).isEqualTo("nancy@northwind.example");
         assertThat(api.delete(base + "/" + id, tenant).status()).isEqualTo(204);
-        assertNotFound(api.get(base + "/" + id, tenant), "contact person " + id + " does not exist");
+        assertThat(api.get(base + "/" + id, tenant).notFound()).isEqualTo("contact person " + id + " does not exist");
 
         JsonNode createdEvent =
                 api.envelopes(tenant, "customer.contactperson.created").getFirst();
@@ -161,9 +148,10 @@ class ContactPersonApiTests {
         String detail = "contact person " + id + " does not exist";
 
         String wrongCustomer = "/v1/customers/" + neighbour + "/contact-persons/" + id;
-        assertNotFound(api.get(wrongCustomer, tenant), detail);
-        assertNotFound(api.patch(wrongCustomer, Map.of("name", "stolen"), tenant), detail);
-        assertNotFound(api.delete(wrongCustomer, tenant), detail);
+        assertThat(api.get(wrongCustomer, tenant).notFound()).isEqualTo(detail);
+        assertThat(api.patch(wrongCustomer, Map.of("name", "stolen"), tenant).notFound())
+                .isEqualTo(detail);
+        assertThat(api.delete(wrongCustomer, tenant).notFound()).isEqualTo(detail);
         assertThat(api.get("/v1/customers/" + neighbour + "/contact-persons", tenant)
                         .json()
                         .get("data"))
@@ -171,16 +159,20 @@ class ContactPersonApiTests {
 
         String otherTenant = "/v1/customers/" + owner + "/contact-persons/" + id;
         String customerDetail = "customer " + owner + " does not exist";
-        assertNotFound(api.get(otherTenant, other), customerDetail);
-        assertNotFound(api.patch(otherTenant, Map.of("name", "stolen"), other), customerDetail);
-        assertNotFound(api.delete(otherTenant, other), customerDetail);
-        assertNotFound(api.get("/v1/customers/" + owner + "/contact-persons", other), customerDetail);
-        assertNotFound(api.post("/v1/customers/" + owner + "/contact-persons", person("CP-2"), other), customerDetail);
+        assertThat(api.get(otherTenant, other).notFound()).isEqualTo(customerDetail);
+        assertThat(api.patch(otherTenant, Map.of("name", "stolen"), other).notFound())
+                .isEqualTo(customerDetail);
+        assertThat(api.delete(otherTenant, other).notFound()).isEqualTo(customerDetail);
+        assertThat(api.get("/v1/customers/" + owner + "/contact-persons", other).notFound())
+                .isEqualTo(customerDetail);
+        assertThat(api.post("/v1/customers/" + owner + "/contact-persons", person("CP-2"), other)
+                        .notFound())
+                .isEqualTo(customerDetail);
 
         String unknown = "cus_01JD3Q7ZK8M5W2X9R4T6Y1B0C1";
-        assertNotFound(
-                api.post("/v1/customers/" + unknown + "/contact-persons", person("CP-1"), tenant),
-                "customer " + unknown + " does not exist");
+        assertThat(api.post("/v1/customers/" + unknown + "/contact-persons", person("CP-1"), tenant)
+                        .notFound())
+                .isEqualTo("customer " + unknown + " does not exist");
 
         assertThat(api.get("/v1/customers/" + owner + "/contact-persons/" + id, tenant)
                         .json()
@@ -279,9 +271,9 @@ class ContactPersonApiTests {
         assertThat(api.get("/v1/customers/" + survivor + "/contact-persons/" + kept, tenant)
                         .status())
                 .isEqualTo(200);
-        assertNotFound(
-                api.get("/v1/customers/" + customerId + "/contact-persons/" + first, tenant),
-                "customer " + customerId + " does not exist");
+        assertThat(api.get("/v1/customers/" + customerId + "/contact-persons/" + first, tenant)
+                        .notFound())
+                .isEqualTo("customer " + customerId + " does not exist");
     }
 
     @Test

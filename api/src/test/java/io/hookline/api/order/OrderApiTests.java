@@ -27,14 +27,8 @@ class OrderApiTests {
     private final ApiClient api = app.client();
 
     /** The events of a type, oldest first. */
-    private String create(TestTenant tenant, String path, Map<String, Object> body) {
-        Response response = api.post(path, body, tenant);
-        assertThat(response.status()).as(response.raw()).isEqualTo(201);
-        return response.json().get("id").asString();
-    }
-
     private String item(TestTenant tenant, String code, String amount, String currency) {
-        return create(
+        return api.create(
                 tenant,
                 "/v1/items",
                 Map.of("code", code, "name", "Item " + code, "price", Map.of("amount", amount, "currency", currency)));
@@ -71,8 +65,8 @@ class OrderApiTests {
     @Test
     void anApprovalOrderGoesFromPlacedToCompletedWithEveryEventOnce() {
         TestTenant tenant = api.newTenant();
-        String customer = create(tenant, "/v1/customers", Map.of("code", "C-1", "name", "Northwind"));
-        String site = create(tenant, "/v1/sites", Map.of("code", "WEBSHOP", "name", "Shop"));
+        String customer = api.create(tenant, "/v1/customers", Map.of("code", "C-1", "name", "Northwind"));
+        String site = api.create(tenant, "/v1/sites", Map.of("code", "WEBSHOP", "name", "Shop"));
         String cards = item(tenant, "BC-500", "24.95", "EUR");
         String flyers = item(tenant, "FL-100", "10", "EUR");
 
@@ -143,7 +137,7 @@ class OrderApiTests {
     @Test
     void linesMoveForwardOnlyAndOrderCompletedFiresOnceEvenWhenTheLastLinesCompleteTogether() throws Exception {
         TestTenant tenant = api.newTenant();
-        String customer = create(tenant, "/v1/customers", Map.of("code", "C-1", "name", "Northwind"));
+        String customer = api.create(tenant, "/v1/customers", Map.of("code", "C-1", "name", "Northwind"));
         String a = item(tenant, "A", "1.00", "EUR");
         String b = item(tenant, "B", "2.00", "EUR");
         JsonNode order = api.post("/v1/orders", order(customer, null, false, a, "1", b, "1"), tenant)
@@ -173,7 +167,7 @@ class OrderApiTests {
     @Test
     void paymentsAreInTheOrdersCurrencyAndNeverMoreThanIsDue() {
         TestTenant tenant = api.newTenant();
-        String customer = create(tenant, "/v1/customers", Map.of("code", "C-1", "name", "Northwind"));
+        String customer = api.create(tenant, "/v1/customers", Map.of("code", "C-1", "name", "Northwind"));
         JsonNode order = api.post(
                         "/v1/orders", order(customer, null, false, item(tenant, "A", "24.95", "EUR"), "2"), tenant)
                 .json();
@@ -224,7 +218,7 @@ class OrderApiTests {
     void badReferencesAndValuesAreFieldErrorsAndOtherTenantsOrdersDoNotExist() {
         TestTenant tenant = api.newTenant();
         TestTenant other = api.newTenant();
-        String customer = create(tenant, "/v1/customers", Map.of("code", "C-1", "name", "Northwind"));
+        String customer = api.create(tenant, "/v1/customers", Map.of("code", "C-1", "name", "Northwind"));
         String euro = item(tenant, "A", "1.00", "EUR");
         String dollar = item(tenant, "B", "1.00", "USD");
         String foreign = item(other, "X", "1.00", "EUR");
@@ -272,7 +266,7 @@ class OrderApiTests {
     @Test
     void pendingLinesCanChangeQuantityAndAnUnstartedOrderCanBeCancelled() {
         TestTenant tenant = api.newTenant();
-        String customer = create(tenant, "/v1/customers", Map.of("code", "C-1", "name", "Northwind"));
+        String customer = api.create(tenant, "/v1/customers", Map.of("code", "C-1", "name", "Northwind"));
         JsonNode order = api.post(
                         "/v1/orders",
                         order(
@@ -339,7 +333,7 @@ class OrderApiTests {
     @Test
     void aPlacementThatRollsBackLeavesNoOrderAndNoEvent() {
         TestTenant tenant = api.newTenant();
-        String customer = create(tenant, "/v1/customers", Map.of("code", "C-1", "name", "Northwind"));
+        String customer = api.create(tenant, "/v1/customers", Map.of("code", "C-1", "name", "Northwind"));
         String item = item(tenant, "A", "1.00", "EUR");
         int before = api.get("/v1/events?limit=100", tenant).json().get("data").size();
         TenantId id = new TenantId(tenant.id());
@@ -366,7 +360,7 @@ class OrderApiTests {
     @Test
     void aLineStatusChangeOrAPaymentPutsTheOrderInTheChangedSinceList() {
         TestTenant tenant = api.newTenant();
-        String customer = create(tenant, "/v1/customers", Map.of("code", "C-1", "name", "Northwind"));
+        String customer = api.create(tenant, "/v1/customers", Map.of("code", "C-1", "name", "Northwind"));
         String item = item(tenant, "A", "5.00", "EUR");
         JsonNode first = api.post("/v1/orders", order(customer, null, false, item, "1"), tenant)
                 .json();

@@ -53,6 +53,17 @@ public final class ApiClient {
             return headers.firstValue("Content-Type").orElse("");
         }
 
+        /** The detail of a {@code 404 not-found} problem (asserting that is what this is). */
+        public String notFound() {
+            if (status != 404
+                    || !contentType().startsWith("application/problem+json")
+                    || !json().get("type").asString().endsWith("/not-found")
+                    || json().get("status").asInt() != 404) {
+                throw new AssertionError("expected a 404 not-found problem, got " + status + ": " + raw);
+            }
+            return json().get("detail").asString();
+        }
+
         /** The fields a {@code 422 validation-failed} problem names, in its order. */
         public List<String> invalidFields() {
             if (status != 422 || !json().get("type").asString().endsWith("/validation-failed")) {
@@ -148,6 +159,15 @@ public final class ApiClient {
 
     public Response delete(String path, TestTenant tenant) {
         return delete(path, tenant.token(), tenant.id());
+    }
+
+    /** Creates a resource with {@code POST path} (which must answer 201) and returns its id. */
+    public String create(TestTenant tenant, String path, Object body) {
+        Response created = post(path, body, tenant);
+        if (created.status() != 201) {
+            throw new AssertionError("POST " + path + " answered " + created.status() + ": " + created.raw());
+        }
+        return created.json().get("id").asString();
     }
 
     /**
