@@ -41,6 +41,19 @@ class ProblemResponseTests {
     }
 
     @Test
+    void aPathTomcatRefusesIsAProblemTooNotAnHtmlPage() {
+        TestTenant tenant = api.newTenant();
+        for (String path : new String[] {"/v1/items/a%2Fb", "/v1/items/itm_%00"}) {
+            Response response = api.get(path, tenant);
+            assertThat(response.status()).as(path).isEqualTo(400);
+            assertThat(response.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(response.json().get("type").asString())
+                    .isEqualTo("https://hookline.dev/problems/invalid-request");
+            assertThat(response.raw()).doesNotContain("<html");
+        }
+    }
+
+    @Test
     void aWrongMethodIsAMethodNotAllowedProblem() {
         TestTenant tenant = api.newTenant();
         Response response = api.send("PUT", "/v1/webhooks", "{}", tenant.token(), tenant.id(), Map.of());
