@@ -14,7 +14,6 @@ import io.hookline.domain.sync.SyncPosition;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
 import java.time.OffsetDateTime;
-import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ObjectNode;
@@ -77,8 +76,11 @@ public class CustomerRegistry {
 
     @Transactional(readOnly = true)
     public Page<Customer> list(TenantId tenant, SyncFilter filter, PageRequest page) {
-        List<Customer> fetched = customers.list(tenant, filter, SyncPosition.of(page.after()), page.limit() + 1);
-        return Page.of(fetched, page.limit(), c -> new SyncPosition(c.updatedAt(), c.id()).keys());
+        return SyncPosition.page(
+                page,
+                (after, limit) -> customers.list(tenant, filter, after, limit),
+                Customer::updatedAt,
+                Customer::id);
     }
 
     @Transactional

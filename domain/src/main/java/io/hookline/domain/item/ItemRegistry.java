@@ -78,8 +78,8 @@ public class ItemRegistry {
 
     @Transactional(readOnly = true)
     public Page<Item> list(TenantId tenant, SyncFilter filter, PageRequest page) {
-        List<Item> fetched = items.list(tenant, filter, SyncPosition.of(page.after()), page.limit() + 1);
-        return Page.of(fetched, page.limit(), i -> new SyncPosition(i.updatedAt(), i.id()).keys());
+        return SyncPosition.page(
+                page, (after, limit) -> items.list(tenant, filter, after, limit), Item::updatedAt, Item::id);
     }
 
     @Transactional

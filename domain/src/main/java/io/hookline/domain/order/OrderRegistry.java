@@ -123,7 +123,8 @@ public class OrderRegistry {
         if (currencies.size() > 1) {
             fields.error("items", "all items of an order must be priced in one currency; these are in " + currencies);
         }
-        if (!Money.fits(Order.totalOf(orderItems))) {
+        BigDecimal total = Order.totalOf(orderItems);
+        if (!Money.fits(total)) {
             fields.error("items", "the order total must be less than " + Money.LIMIT.toPlainString());
         }
         fields.check();
@@ -140,9 +141,9 @@ public class OrderRegistry {
                 requiresApproval,
                 request.reference(),
                 orderItems,
-                Money.of(Order.totalOf(orderItems), currency),
+                Money.of(total, currency),
                 Money.of(BigDecimal.ZERO, currency),
-                Money.of(Order.totalOf(orderItems), currency),
+                Money.of(total, currency),
                 now,
                 now);
         orders.insert(tenant, seq, order);
@@ -160,8 +161,8 @@ public class OrderRegistry {
 
     @Transactional(readOnly = true)
     public Page<Order> list(TenantId tenant, SyncFilter filter, PageRequest page) {
-        List<Order> fetched = orders.list(tenant, filter, SyncPosition.of(page.after()), page.limit() + 1);
-        return Page.of(fetched, page.limit(), o -> new SyncPosition(o.updatedAt(), o.id()).keys());
+        return SyncPosition.page(
+                page, (after, limit) -> orders.list(tenant, filter, after, limit), Order::updatedAt, Order::id);
     }
 
     /** Changes the reference and the quantities of pending lines; emits order.item.updated per line and order.updated. */
@@ -267,10 +268,11 @@ public class OrderRegistry {
         }
         List<OrderItem> lines = new ArrayList<>(current.items());
         lines.set(index, line.withStatus(next));
-        if (Order.totalOf(lines).compareTo(current.amountPaid().value()) < 0) {
+        BigDecimal total = Order.totalOf(lines);
+        if (total.compareTo(current.amountPaid().value()) < 0) {
             throw transition("line " + line.id() + " cannot be denied: the order has payments of "
                     + current.amountPaid().amount() + " and its total would drop to "
-                    + Money.of(Order.totalOf(lines), current.currency()).amount() + " (refunds are not supported)");
+                    + Money.of(total, current.currency()).amount() + " (refunds are not supported)");
         }
         OrderStatus status = Order.derivedStatus(current.requiresApproval(), lines);
         Order updated = rebuilt(
@@ -346,8 +348,11 @@ public class OrderRegistry {
     @Transactional(readOnly = true)
     public Page<Payment> payments(TenantId tenant, String orderId, PageRequest page) {
         get(tenant, orderId);
-        List<Payment> fetched = orders.payments(tenant, orderId, SyncPosition.of(page.after()), page.limit() + 1);
-        return Page.of(fetched, page.limit(), p -> new SyncPosition(p.receivedAt(), p.id()).keys());
+        return SyncPosition.page(
+                page,
+                (after, limit) -> orders.payments(tenant, orderId, after, limit),
+                Payment::receivedAt,
+                Payment::id);
     }
 
     private static Order rebuilt(

@@ -12,7 +12,6 @@ import io.hookline.domain.sync.SyncPosition;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,8 +65,11 @@ public class PriceListRegistry {
 
     @Transactional(readOnly = true)
     public Page<PriceList> list(TenantId tenant, SyncFilter filter, PageRequest page) {
-        List<PriceList> fetched = priceLists.list(tenant, filter, SyncPosition.of(page.after()), page.limit() + 1);
-        return Page.of(fetched, page.limit(), p -> new SyncPosition(p.updatedAt(), p.id()).keys());
+        return SyncPosition.page(
+                page,
+                (after, limit) -> priceLists.list(tenant, filter, after, limit),
+                PriceList::updatedAt,
+                PriceList::id);
     }
 
     @Transactional

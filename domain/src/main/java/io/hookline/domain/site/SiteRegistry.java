@@ -14,7 +14,6 @@ import io.hookline.tenancy.TenantId;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -80,8 +79,8 @@ public class SiteRegistry {
 
     @Transactional(readOnly = true)
     public Page<Site> list(TenantId tenant, SyncFilter filter, PageRequest page) {
-        List<Site> fetched = sites.list(tenant, filter, SyncPosition.of(page.after()), page.limit() + 1);
-        return Page.of(fetched, page.limit(), s -> new SyncPosition(s.updatedAt(), s.id()).keys());
+        return SyncPosition.page(
+                page, (after, limit) -> sites.list(tenant, filter, after, limit), Site::updatedAt, Site::id);
     }
 
     @Transactional

@@ -11,7 +11,6 @@ import io.hookline.domain.sync.SyncPosition;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,8 +70,11 @@ public class SiteUserRegistry {
     @Transactional(readOnly = true)
     public Page<SiteUser> list(TenantId tenant, String siteId, SyncFilter filter, PageRequest page) {
         site(tenant, siteId);
-        List<SiteUser> fetched = users.list(tenant, siteId, filter, SyncPosition.of(page.after()), page.limit() + 1);
-        return Page.of(fetched, page.limit(), u -> new SyncPosition(u.updatedAt(), u.id()).keys());
+        return SyncPosition.page(
+                page,
+                (after, limit) -> users.list(tenant, siteId, filter, after, limit),
+                SiteUser::updatedAt,
+                SiteUser::id);
     }
 
     /** Changes a user's e-mail address or name; {@code changes.status()} is ignored (see {@link #approve}). */

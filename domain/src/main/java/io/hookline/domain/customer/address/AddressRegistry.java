@@ -12,7 +12,6 @@ import io.hookline.domain.sync.SyncPosition;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -84,9 +83,11 @@ public class AddressRegistry {
     @Transactional(readOnly = true)
     public Page<Address> list(TenantId tenant, String customerId, SyncFilter filter, PageRequest page) {
         customerCode(tenant, customerId);
-        List<Address> fetched =
-                addresses.list(tenant, customerId, filter, SyncPosition.of(page.after()), page.limit() + 1);
-        return Page.of(fetched, page.limit(), a -> new SyncPosition(a.updatedAt(), a.id()).keys());
+        return SyncPosition.page(
+                page,
+                (after, limit) -> addresses.list(tenant, customerId, filter, after, limit),
+                Address::updatedAt,
+                Address::id);
     }
 
     @Transactional

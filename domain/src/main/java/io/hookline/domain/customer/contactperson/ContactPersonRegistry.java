@@ -12,7 +12,6 @@ import io.hookline.domain.sync.SyncPosition;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -78,9 +77,11 @@ public class ContactPersonRegistry {
     @Transactional(readOnly = true)
     public Page<ContactPerson> list(TenantId tenant, String customerId, SyncFilter filter, PageRequest page) {
         customerCode(tenant, customerId);
-        List<ContactPerson> fetched =
-                persons.list(tenant, customerId, filter, SyncPosition.of(page.after()), page.limit() + 1);
-        return Page.of(fetched, page.limit(), p -> new SyncPosition(p.updatedAt(), p.id()).keys());
+        return SyncPosition.page(
+                page,
+                (after, limit) -> persons.list(tenant, customerId, filter, after, limit),
+                ContactPerson::updatedAt,
+                ContactPerson::id);
     }
 
     @Transactional
