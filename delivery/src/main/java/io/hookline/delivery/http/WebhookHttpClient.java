@@ -4,6 +4,7 @@ import io.hookline.domain.network.BlockedAddressException;
 import io.hookline.domain.network.OutboundAddressPolicy;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -11,7 +12,11 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.HttpHostConnectException;
@@ -20,35 +25,69 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.MessageConstraintException;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
-/** Posts one webhook request and reports what came back, never throwing for the receiver's faults. */
+/**
+ * Posts one webhook request and reports what came back, never throwing for the receiver's
+ * faults. One deadline bounds the whole attempt — waiting for a pooled connection, connecting,
+ * sending, and reading the status, headers and the kept part of the body: a receiver that
+ * trickles a byte a second is cut off when it passes, not at the next idle gap.
+ */
 public final class WebhookHttpClient implements AutoCloseable {
 
     /** How much of a response body is kept in the log. */
     public static final int KEPT_BODY_BYTES = 4096;
     /** How much more is read (and dropped) so the connection can be reused; beyond it the connection is closed. */
     private static final int DRAINED_BODY_BYTES = 64 * 1024;
+    /** Longest response header line accepted; a receiver sending more is a failed attempt, not a memory hog. */
+    static final int MAX_HEADER_LINE = 8 * 1024;
+    /** Most response headers accepted. */
+    static final int MAX_HEADER_COUNT = 100;
+    /** Kept of one response header value in the log. */
+    private static final int KEPT_HEADER_BYTES = 1024;
+    /** Kept of an error message in the log (the column holds 1000 characters). */
+    private static final int KEPT_ERROR_BYTES = 900;
+
+    /** One platform thread that aborts requests whose deadline passed; the work it does is tiny. */
+    private static final ScheduledExecutorService DEADLINES = deadlines();
 
     private final CloseableHttpClient client;
     private final PoolingHttpClientConnectionManager connections;
 
-    /** What happened: a response (status ≥ 100) or an error (status null). */
+    /**
+     * What happened: a response (status ≥ 100) or an error (status null). {@code interrupted}
+     * says the calling thread was interrupted (the node shutting down), which is not the
+     * receiver's fault. Header values and the body are sanitised text, safe to store.
+     */
     public record Outcome(
             @Nullable Integer status,
             Map<String, String> headers,
             @Nullable String body,
             long durationMillis,
-            @Nullable String error) {}
+            @Nullable String error,
+            boolean interrupted) {
+
+        public Outcome(
+                @Nullable Integer status,
+                Map<String, String> headers,
+                @Nullable String body,
+                long durationMillis,
+                @Nullable String error) {
+            this(status, headers, body, durationMillis, error, false);
+        }
+    }
 
     public WebhookHttpClient(OutboundAddressPolicy policy, String userAgent, int maxConnectionsPerHost) {
         DnsResolver resolver = new DnsResolver() {
@@ -64,6 +103,12 @@ public final class WebhookHttpClient implements AutoCloseable {
         };
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(resolver)
+                .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                        .http1Config(Http1Config.custom()
+                                .setMaxLineLength(MAX_HEADER_LINE)
+                                .setMaxHeaderCount(MAX_HEADER_COUNT)
+                                .build())
+                        .build())
                 .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
                 .setMaxConnPerRoute(maxConnectionsPerHost)
                 .setMaxConnTotal(maxConnectionsPerHost * 50)
@@ -95,47 +140,95 @@ public final class WebhookHttpClient implements AutoCloseable {
                 .setResponseTimeout(Timeout.ofSeconds(timeoutSeconds))
                 .setConnectionRequestTimeout(Timeout.ofSeconds(timeoutSeconds))
                 .build());
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> deadline = DEADLINES.schedule(
+                () -> {
+                    expired.set(true);
+                    request.abort();
+                },
+                timeoutSeconds,
+                TimeUnit.SECONDS);
         try {
             return client.execute(request, response -> {
                 Map<String, String> responseHeaders = new LinkedHashMap<>();
                 for (Header header : response.getHeaders()) {
-                    responseHeaders.merge(header.getName(), header.getValue(), (a, b) -> a + ", " + b);
+                    responseHeaders.merge(
+                            LoggedText.of(header.getName(), KEPT_HEADER_BYTES),
+                            LoggedText.of(header.getValue(), KEPT_HEADER_BYTES),
+                            (a, b) -> LoggedText.of(a + ", " + b, KEPT_HEADER_BYTES));
                 }
                 String kept = read(response.getEntity(), request);
                 return new Outcome(response.getCode(), responseHeaders, kept, millisSince(started), null);
             });
-        } catch (BlockedAddressException e) {
-            return failure(started, "refused: the webhook's host resolves to a non-public address");
-        } catch (UnknownHostException e) {
-            return failure(
-                    started, "could not resolve host " + request.getAuthority().getHostName());
-        } catch (ConnectTimeoutException e) {
-            return failure(started, "connect timeout after 2 s");
-        } catch (HttpHostConnectException e) {
-            return failure(started, "connection refused");
-        } catch (SocketTimeoutException e) {
-            return failure(started, "no response within " + timeoutSeconds + " s");
-        } catch (IOException e) {
-            return failure(
-                    started,
-                    "connection failed: " + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            if (expired.get()) {
+                return failure(started, "no complete response within " + timeoutSeconds + " s");
+            }
+            if (Thread.currentThread().isInterrupted() || e.getClass() == InterruptedIOException.class) {
+                return new Outcome(
+                        null, Map.of(), null, millisSince(started), "interrupted: the node is shutting down", true);
+            }
+            return failure(started, describe(e, request, timeoutSeconds));
+        } finally {
+            deadline.cancel(false);
         }
     }
 
-    /** Keeps the first 4 KiB; drains a little more so the connection is reusable, else drops it. */
+    private static String describe(Exception e, HttpPost request, int timeoutSeconds) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof MessageConstraintException)) {
+            cause = cause.getCause();
+        }
+        return switch (e) {
+            case BlockedAddressException blocked -> "refused: the webhook's host resolves to a non-public address";
+            case UnknownHostException unknown ->
+                "could not resolve host " + request.getAuthority().getHostName();
+            case ConnectTimeoutException connect -> "connect timeout after 2 s";
+            case HttpHostConnectException refused -> "connection refused";
+            case SocketTimeoutException timeout -> "no response within " + timeoutSeconds + " s";
+            default ->
+                cause instanceof MessageConstraintException
+                        ? "response headers over the limit (" + MAX_HEADER_COUNT + " headers, " + MAX_HEADER_LINE
+                                + " bytes a line)"
+                        : LoggedText.of(
+                                "connection failed: " + e.getClass().getSimpleName()
+                                        + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                                KEPT_ERROR_BYTES);
+        };
+    }
+
+    /**
+     * Keeps the first 4 KiB as sanitised text; drains a little more so the connection is
+     * reusable, else drops it. The status and kept part must arrive before the deadline; the
+     * drain is best effort and ends with the connection when it does not.
+     */
     private static @Nullable String read(@Nullable HttpEntity entity, HttpPost request) throws IOException {
         if (entity == null) {
             return null;
         }
-        try (InputStream in = entity.getContent()) {
-            byte[] kept = in.readNBytes(KEPT_BODY_BYTES);
+        InputStream in = entity.getContent();
+        byte[] kept = in.readNBytes(KEPT_BODY_BYTES);
+        try {
             long drained = in.skip(DRAINED_BODY_BYTES);
             if (drained >= DRAINED_BODY_BYTES && in.read() >= 0) {
                 request.abort();
+            } else {
+                in.close();
             }
-            return new String(kept, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            request.abort();
         }
+        return LoggedText.fromBytes(kept, kept.length, KEPT_BODY_BYTES);
+    }
+
+    private static ScheduledExecutorService deadlines() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "webhook-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 
     private static Outcome failure(long started, String error) {

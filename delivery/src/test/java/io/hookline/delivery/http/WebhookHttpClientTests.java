@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.hookline.domain.network.OutboundAddressPolicy;
+import io.hookline.domain.testing.HostileReceiver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -124,5 +126,76 @@ class WebhookHttpClientTests {
             assertThat(outcome.status()).isNull();
             assertThat(outcome.error()).isEqualTo("connection refused");
         }
+    }
+
+    @Test
+    void aReceiverTricklingOneByteASecondIsCutOffAtTheDeadlineNotAtAnIdleGap() throws IOException {
+        try (HostileReceiver receiver = new HostileReceiver(HostileReceiver.trickle(Duration.ofMillis(300)));
+                WebhookHttpClient client = client(List.of("127.0.0.0/8"))) {
+            long started = System.nanoTime();
+            WebhookHttpClient.Outcome outcome = client.post(receiver.url("/trickle"), Map.of(), "{}", 2);
+            long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+
+            assertThat(outcome.status()).isNull();
+            assertThat(outcome.error()).isEqualTo("no complete response within 2 s");
+            assertThat(outcome.interrupted()).isFalse();
+            assertThat(millis).isBetween(1_900L, 3_000L);
+        }
+    }
+
+    @Test
+    void aReceiverThatNeverAnswersEndsAtTheDeadline() throws IOException {
+        try (HostileReceiver receiver = new HostileReceiver(HostileReceiver.silent());
+                WebhookHttpClient client = client(List.of("127.0.0.0/8"))) {
+            WebhookHttpClient.Outcome outcome = client.post(receiver.url("/silent"), Map.of(), "{}", 1);
+
+            assertThat(outcome.status()).isNull();
+            assertThat(outcome.error()).startsWith("no ").contains("within 1 s");
+            assertThat(outcome.durationMillis()).isBetween(900L, 2_000L);
+        }
+    }
+
+    @Test
+    void nulAndInvalidUtf8InABodyBecomeReplacementCharacters() throws IOException {
+        try (HostileReceiver receiver = new HostileReceiver(HostileReceiver.binaryBody());
+                WebhookHttpClient client = client(List.of("127.0.0.0/8"))) {
+            WebhookHttpClient.Outcome outcome = client.post(receiver.url("/nul"), Map.of(), "{}", 5);
+
+            assertThat(outcome.status()).isEqualTo(200);
+            assertThat(outcome.body()).isEqualTo("ok\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD(\uFFFDend");
+            assertThat(outcome.body()).doesNotContain("\u0000");
+        }
+    }
+
+    @Test
+    void aResetInTheMiddleOfTheBodyIsAConnectionFailure() throws IOException {
+        try (HostileReceiver receiver = new HostileReceiver(HostileReceiver.resetMidBody());
+                WebhookHttpClient client = client(List.of("127.0.0.1/32"))) {
+            WebhookHttpClient.Outcome outcome = client.post(receiver.url("/reset"), Map.of(), "{}", 5);
+
+            assertThat(outcome.status()).isNull();
+            assertThat(outcome.error()).startsWith("connection failed: ");
+        }
+    }
+
+    @Test
+    void aMegabyteOfResponseHeadersIsRefusedNotBuffered() throws IOException {
+        try (HostileReceiver receiver = new HostileReceiver(HostileReceiver.hugeHeader(1 << 20));
+                WebhookHttpClient client = client(List.of("127.0.0.0/8"))) {
+            WebhookHttpClient.Outcome outcome = client.post(receiver.url("/huge"), Map.of(), "{}", 5);
+
+            assertThat(outcome.status()).isNull();
+            assertThat(outcome.error()).isEqualTo("response headers over the limit (100 headers, 8192 bytes a line)");
+        }
+    }
+
+    @Test
+    void aCutBodyNeverEndsInHalfACharacter() {
+        byte[] euros = "€".repeat(2000).getBytes(StandardCharsets.UTF_8); // 3 bytes each
+        String kept = LoggedText.fromBytes(euros, 4096, 4096);
+
+        assertThat(kept).isEqualTo("€".repeat(1365));
+        assertThat(LoggedText.of("a\u0000b\u0007c\td", 100)).isEqualTo("a\uFFFDb\uFFFDc\td");
+        assertThat(LoggedText.of("\uD800x", 100)).isEqualTo("\uFFFDx");
     }
 }
