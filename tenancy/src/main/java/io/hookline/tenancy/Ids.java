@@ -18,6 +18,14 @@ public final class Ids {
         return prefix + "_" + UlidCreator.getMonotonicUlid();
     }
 
+    /**
+     * The smallest id with the given prefix created at {@code instant}: every id created
+     * before it sorts below it, which lets a range of the primary key stand for "older than".
+     */
+    public static String firstAt(String prefix, java.time.Instant instant) {
+        return prefix + "_" + new com.github.f4b6a3.ulid.Ulid(instant.toEpochMilli(), new byte[10]);
+    }
+
     /** Whether {@code value} is {@code prefix_} followed by a canonical ULID. */
     public static boolean isValid(String prefix, String value) {
         return value.length() == prefix.length() + 27

@@ -609,8 +609,9 @@ class DeliveryTests {
                 .where(io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT.DELIVERY_ID.eq(old))
                 .execute();
 
-        int deleted =
-                app.bean(io.hookline.delivery.worker.AttemptRetention.class).clean();
+        int deleted = app.bean(io.hookline.delivery.worker.Retention.class)
+                .clean(Instant.now())
+                .attempts();
 
         assertThat(deleted).isGreaterThanOrEqualTo(1);
         assertThat(api.get("/v1/deliveries/" + old, tenant).json().get("attempts"))

@@ -3,6 +3,7 @@ package io.hookline.delivery.log;
 import static io.hookline.domain.jooq.Tables.DELIVERY;
 import static io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT;
 import static io.hookline.domain.jooq.Tables.EVENT;
+import static io.hookline.domain.jooq.Tables.WEBHOOK;
 
 import io.hookline.domain.jooq.tables.records.DeliveryRecord;
 import io.hookline.domain.page.Page;
@@ -101,21 +102,27 @@ public class DeliveryLog {
         return view(delivery, attempts);
     }
 
-    /** Queues one more attempt now, whatever the retry policy said; not while one is in flight. */
+    /**
+     * Queues one more attempt now, whatever the retry policy said; not while one is in flight.
+     * The update itself carries the condition, so a resend racing a worker's claim either
+     * happens before the claim (and the claim sends it once) or finds it in flight (409) —
+     * never a second concurrent send.
+     */
     @Transactional
     public DeliveryView resend(TenantId tenant, String id) {
         DeliveryRecord delivery = find(tenant, id);
-        if (delivery.getStatus().equals("delivering")) {
-            throw new DomainException.Conflict(
-                    "delivery-in-flight", "delivery " + id + " is being attempted right now; try again shortly");
-        }
-        dsl.update(DELIVERY)
+        int queued = dsl.update(DELIVERY)
                 .set(DELIVERY.STATUS, "pending")
                 .set(DELIVERY.NEXT_ATTEMPT_AT, dueNowUnlessDisabled(tenant, delivery.getWebhookId()))
                 .set(DELIVERY.ACK_TOKEN_HASH, (String) null)
+                .set(DELIVERY.LEASE_UNTIL, (OffsetDateTime) null)
                 .set(DELIVERY.UPDATED_AT, DSL.currentOffsetDateTime())
-                .where(DELIVERY.TENANT_ID.eq(tenant.value()), DELIVERY.ID.eq(id))
+                .where(DELIVERY.TENANT_ID.eq(tenant.value()), DELIVERY.ID.eq(id), DELIVERY.STATUS.ne("delivering"))
                 .execute();
+        if (queued == 0) {
+            throw new DomainException.Conflict(
+                    "delivery-in-flight", "delivery " + id + " is being attempted right now; try again shortly");
+        }
         notifyWorkers();
         return view(find(tenant, id), null);
     }
@@ -140,9 +147,22 @@ public class DeliveryLog {
         return recovered;
     }
 
-    /** Due now; or, for a disabled webhook, parked until it is enabled again (as its other deliveries are). */
+    /**
+     * Due now; or, for a disabled webhook, parked until it is enabled again (as its other
+     * deliveries are). The webhook row is read {@code FOR SHARE}, so a concurrent disable waits
+     * for this transaction and then parks what it queued: nothing due ever hides under a
+     * disabled webhook at the head of the queue.
+     */
     private @Nullable OffsetDateTime dueNowUnlessDisabled(TenantId tenant, String webhookId) {
-        return webhooks.get(tenant, new WebhookId(webhookId)).enabled() ? io.hookline.tenancy.Timestamps.now() : null;
+        Boolean enabled = dsl.select(WEBHOOK.ENABLED)
+                .from(WEBHOOK)
+                .where(WEBHOOK.TENANT_ID.eq(tenant.value()), WEBHOOK.ID.eq(webhookId))
+                .forShare()
+                .fetchOne(WEBHOOK.ENABLED);
+        if (enabled == null) {
+            throw new DomainException.NotFound("webhook", webhookId);
+        }
+        return enabled ? io.hookline.tenancy.Timestamps.now() : null;
     }
 
     private void notifyWorkers() {

@@ -1,5 +1,6 @@
 package io.hookline.delivery.worker;
 
+import io.hookline.delivery.http.LoggedText;
 import io.hookline.delivery.http.WebhookHttpClient;
 import io.hookline.delivery.signing.Signatures;
 import io.hookline.domain.webhook.WebhookId;
@@ -88,6 +89,14 @@ class AttemptRunner {
     }
 
     AttemptResult attempt(Record claim) {
+        return attempt(claim, false);
+    }
+
+    /**
+     * Makes the attempt. A {@code finalAttempt} (the test endpoint's) is never retried, so a test
+     * row cannot linger in the queue, least of all under a disabled webhook.
+     */
+    AttemptResult attempt(Record claim, boolean finalAttempt) {
         String deliveryId = claim.get("id", String.class);
         String tenantId = claim.get("tenant_id", String.class);
         String webhookId = claim.get("webhook_id", String.class);
@@ -98,8 +107,9 @@ class AttemptRunner {
         boolean async = claim.get("async_acknowledgement", Boolean.class);
         String scheme = claim.get("signature_scheme", String.class);
         int timeout = claim.get("timeout_seconds", Integer.class);
-        int maxAttempts =
-                claim.get("retry_enabled", Boolean.class) ? claim.get("retry_max_attempts", Integer.class) : 1;
+        int maxAttempts = finalAttempt
+                ? attempt
+                : claim.get("retry_enabled", Boolean.class) ? claim.get("retry_max_attempts", Integer.class) : 1;
 
         String body = claim.get("body", String.class);
         if (async) {
@@ -147,6 +157,14 @@ class AttemptRunner {
 
         OffsetDateTime startedAt = Timestamps.now();
         WebhookHttpClient.Outcome outcome = http.post(claim.get("url", String.class), headers, body, timeout);
+        if (outcome.interrupted()) {
+            // The node is stopping and cut the request short: not the receiver's failure. Hand
+            // the delivery back as it was, for this or another node to send again.
+            settler.submit(Settler.Item.release(
+                            deliveryId, leaseToken, tenantId, webhookId, attempt, startedAt, outcome))
+                    .join();
+            return new AttemptResult(false, null, outcome.durationMillis(), outcome.error());
+        }
         latency.record(outcome.durationMillis(), TimeUnit.MILLISECONDS);
 
         Settlement settlement = judge(outcome, async, attempt, maxAttempts);
@@ -188,7 +206,9 @@ class AttemptRunner {
         Integer status = outcome.status();
         if (status != null && status >= 200 && status < 300) {
             if (async && status == 202) {
-                return new Settlement("waiting", null, "waiting", true, false);
+                // next_attempt_at of a waiting delivery is when its acknowledgement is overdue
+                return new Settlement(
+                        "waiting", Timestamps.now().plus(properties.acknowledgementTimeout()), "waiting", true, false);
             }
             return new Settlement("succeeded", null, "succeeded", true, false);
         }
@@ -235,8 +255,7 @@ class AttemptRunner {
             if (node == null || !node.isString()) {
                 return null;
             }
-            String reason = node.asString();
-            return reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+            return LoggedText.of(node.asString(), 1000);
         } catch (RuntimeException e) {
             return null;
         }

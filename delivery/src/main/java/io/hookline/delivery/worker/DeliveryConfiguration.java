@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DeliveryProperties.class)
+@EnableConfigurationProperties({DeliveryProperties.class, RetentionProperties.class})
 class DeliveryConfiguration {
 
     /** One client per node: its pool keeps connections to each receiver alive and reuses them. */

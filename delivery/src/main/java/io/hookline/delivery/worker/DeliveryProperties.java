@@ -16,7 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease how long a claim is owned; longer than the 30 s maximum request timeout
  * @param publicUrl base URL receivers use for the async acknowledgement link; empty = this node's
  *     {@code http://localhost:<port>}, right only for local use
- * @param attemptRetention how long attempt logs are kept
+ * @param acknowledgementTimeout how long a {@code waiting} delivery (answered 202 with
+ *     {@code asyncAcknowledgement}) waits for its acknowledgement before that counts as a failed attempt
+ * @param sweepInterval how often a node looks for expired leases and overdue acknowledgements
  */
 @ConfigurationProperties("hookline.delivery")
 public record DeliveryProperties(
@@ -31,4 +33,5 @@ public record DeliveryProperties(
         @DefaultValue("100") int batchSize,
         @DefaultValue("60s") Duration lease,
         @DefaultValue("") String publicUrl,
-        @DefaultValue("30d") Duration attemptRetention) {}
+        @DefaultValue("24h") Duration acknowledgementTimeout,
+        @DefaultValue("1s") Duration sweepInterval) {}

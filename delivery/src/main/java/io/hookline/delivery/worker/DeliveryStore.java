@@ -37,9 +37,11 @@ class DeliveryStore {
                     and d.webhook_id not in (select webhook_id from inflight where n >= ?)
                   order by d.next_attempt_at limit ?)
                 union all
-                (select id, tenant_id, webhook_id, lease_until as due_at from delivery
-                  where status = 'delivering' and lease_until < now()
-                  order by lease_until limit ?)
+                (select d.id, d.tenant_id, d.webhook_id, d.lease_until as due_at from delivery d
+                   join webhook w on w.id = d.webhook_id
+                  where d.status = 'delivering' and d.lease_until < now()
+                    and d.attempt_count < case when w.retry_enabled then w.retry_max_attempts else 1 end
+                  order by d.lease_until limit ?)
             ), ranked as (
                 select due.id, due.due_at, coalesce(i.n, 0) as busy,
                        row_number() over (partition by due.webhook_id order by due.due_at) as in_webhook,
@@ -132,14 +134,23 @@ class DeliveryStore {
         String[] next = items.stream()
                 .map(item -> item.nextAttemptAt() == null ? "" : String.valueOf(item.nextAttemptAt()))
                 .toArray(String[]::new);
+        Boolean[] released =
+                items.stream().map(item -> item.kind() == Settler.Kind.RELEASED).toArray(Boolean[]::new);
+        // A retry of a webhook disabled meanwhile is parked (no due time) like its other
+        // deliveries, so it never sits at the head of the due index.
         return dsl.fetch("""
                         update delivery d
-                           set status = v.status, next_attempt_at = nullif(v.next_at, '')::timestamptz,
+                           set status = v.status,
+                               next_attempt_at = case when v.status = 'pending' and not w.enabled then null
+                                                      else nullif(v.next_at, '')::timestamptz end,
+                               attempt_count = d.attempt_count - case when v.released then 1 else 0 end,
                                lease_until = null, updated_at = now()
-                          from unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[]) as v(id, token, status, next_at)
+                          from unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[], ?::boolean[])
+                                 as v(id, token, status, next_at, released), webhook w
                          where d.id = v.id and d.lease_token = v.token and d.status = 'delivering'
+                           and w.id = d.webhook_id
                         returning d.id
-                        """, ids, tokens, statuses, next).getValues(0, String.class);
+                        """, ids, tokens, statuses, next, released).getValues(0, String.class);
     }
 
     void insertAttempts(List<Settler.Item> items, java.util.function.Supplier<String> ids) {
@@ -237,14 +248,71 @@ class DeliveryStore {
                 """);
     }
 
-    /** Deletes up to {@code batch} attempts older than the retention; returns how many. */
-    int deleteAttemptsBefore(OffsetDateTime cutoff, int batch) {
-        return dsl.deleteFrom(DELIVERY_ATTEMPT)
-                .where(DELIVERY_ATTEMPT.ID.in(DSL.select(DELIVERY_ATTEMPT.ID)
+    /**
+     * Leases that ran out on a delivery that must not simply be sent again: its attempts are
+     * used up (the worker sent it, then died or could not write the result) or its webhook was
+     * disabled meanwhile. The claim leaves these alone; the sweep ends or parks them.
+     */
+    List<Record> expiredLeasesToSettle(int limit) {
+        return dsl.fetch("""
+                select d.id, d.tenant_id, d.webhook_id, d.attempt_count, w.enabled,
+                       d.attempt_count >= case when w.retry_enabled then w.retry_max_attempts else 1 end as exhausted
+                  from delivery d join webhook w on w.id = d.webhook_id
+                 where d.status = 'delivering' and d.lease_until < now()
+                   and (not w.enabled or d.attempt_count >= case when w.retry_enabled then w.retry_max_attempts else 1 end)
+                 order by d.lease_until
+                 limit ?
+                   for update of d skip locked
+                """, limit);
+    }
+
+    /** Waiting deliveries whose acknowledgement is overdue (their next_attempt_at is the deadline). */
+    List<Record> overdueAcknowledgements(int limit) {
+        return dsl.fetch("""
+                select d.id, d.tenant_id, d.webhook_id, d.attempt_count, w.enabled,
+                       d.attempt_count >= case when w.retry_enabled then w.retry_max_attempts else 1 end as exhausted
+                  from delivery d join webhook w on w.id = d.webhook_id
+                 where d.status = 'waiting' and d.next_attempt_at < now()
+                 order by d.next_attempt_at
+                 limit ?
+                   for update of d skip locked
+                """, limit);
+    }
+
+    /** Moves a swept delivery on: to {@code failed}, or back to {@code pending} at {@code next} (null = parked). */
+    void moveSwept(String deliveryId, String status, @Nullable OffsetDateTime next) {
+        dsl.update(DELIVERY)
+                .set(DELIVERY.STATUS, status)
+                .set(DELIVERY.NEXT_ATTEMPT_AT, next)
+                .set(DELIVERY.LEASE_UNTIL, (OffsetDateTime) null)
+                .set(DELIVERY.ACK_TOKEN_HASH, (String) null)
+                .set(DELIVERY.LEASE_TOKEN, DELIVERY.LEASE_TOKEN.plus(1))
+                .set(DELIVERY.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(DELIVERY.ID.eq(deliveryId))
+                .execute();
+    }
+
+    /** Logs an attempt that was sent but whose result never reached the database. */
+    void insertUnrecordedAttempt(String attemptId, String tenantId, String deliveryId, int number, String error) {
+        dsl.insertInto(DELIVERY_ATTEMPT)
+                .set(DELIVERY_ATTEMPT.ID, attemptId)
+                .set(DELIVERY_ATTEMPT.TENANT_ID, tenantId)
+                .set(DELIVERY_ATTEMPT.DELIVERY_ID, deliveryId)
+                .set(DELIVERY_ATTEMPT.NUMBER, number)
+                .set(DELIVERY_ATTEMPT.STARTED_AT, DSL.currentOffsetDateTime())
+                .set(DELIVERY_ATTEMPT.DURATION_MS, 0)
+                .set(DELIVERY_ATTEMPT.REQUEST_HEADERS, JSONB.valueOf("{}"))
+                .set(DELIVERY_ATTEMPT.ERROR, error)
+                .execute();
+    }
+
+    /** Puts a reason on a delivery's last attempt (an overdue acknowledgement). */
+    void setLastAttemptReason(String deliveryId, String reason) {
+        dsl.update(DELIVERY_ATTEMPT)
+                .set(DELIVERY_ATTEMPT.REASON, reason)
+                .where(DELIVERY_ATTEMPT.ID.eq(dsl.select(DSL.max(DELIVERY_ATTEMPT.ID))
                         .from(DELIVERY_ATTEMPT)
-                        .where(DELIVERY_ATTEMPT.STARTED_AT.lt(cutoff))
-                        .orderBy(DELIVERY_ATTEMPT.STARTED_AT)
-                        .limit(batch)))
+                        .where(DELIVERY_ATTEMPT.DELIVERY_ID.eq(deliveryId))))
                 .execute();
     }
 }

@@ -25,17 +25,22 @@ import org.springframework.stereotype.Component;
  * The loop every node runs: claim a batch of due deliveries, hand each to a virtual thread,
  * repeat while there is work and capacity; otherwise sleep until a {@code NOTIFY} says new
  * work was committed, or until the next poll (retries fall due without a notification).
- * On shutdown it stops claiming and lets in-flight attempts finish; anything still leased
- * when the node dies is taken over by another node once the lease runs out.
+ * On shutdown it stops claiming and waits for in-flight attempts up to the lease (every
+ * attempt ends within its webhook's timeout, at most 30 s, well inside the 60 s lease); one
+ * still running after that is cut short and handed back as due, never recorded as the
+ * receiver's failure. Anything still leased when the node dies is taken over by another node
+ * once the lease runs out. About once a second the loop also sweeps what no attempt will end
+ * by itself (see {@link Sweeper}).
  */
 @Component
 public class DeliveryWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final Duration POLL = Duration.ofMillis(500);
-    private static final Duration DRAIN = Duration.ofSeconds(30);
+    private static final Duration JOIN = Duration.ofSeconds(30);
 
     private final DeliveryStore store;
+    private final Sweeper sweeper;
     private final AttemptRunner runner;
     private final DeliveryProperties properties;
     private final DataSource dataSource;
@@ -52,11 +57,13 @@ public class DeliveryWorker implements SmartLifecycle {
 
     DeliveryWorker(
             DeliveryStore store,
+            Sweeper sweeper,
             AttemptRunner runner,
             DeliveryProperties properties,
             DataSource dataSource,
             MeterRegistry meters) {
         this.store = store;
+        this.sweeper = sweeper;
         this.runner = runner;
         this.properties = properties;
         this.dataSource = dataSource;
@@ -104,11 +111,13 @@ public class DeliveryWorker implements SmartLifecycle {
         if (executor != null) {
             executor.shutdown();
             try {
-                if (!executor.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                Duration drain = properties.lease();
+                if (!executor.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS)) {
                     log.warn(
-                            "delivery attempts still running after {}; their leases will expire and another node retries them",
-                            DRAIN);
+                            "delivery attempts still running after {}; cutting them short and handing them back as due",
+                            drain);
                     executor.shutdownNow();
+                    executor.awaitTermination(JOIN.toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -136,7 +145,16 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     private void run() {
+        long lastSweep = 0;
         while (running) {
+            if (System.nanoTime() - lastSweep >= properties.sweepInterval().toNanos()) {
+                lastSweep = System.nanoTime();
+                try {
+                    sweeper.sweep();
+                } catch (RuntimeException e) {
+                    log.warn("sweeping expired leases and overdue acknowledgements failed; trying again shortly", e);
+                }
+            }
             try {
                 int free = capacity.availablePermits();
                 if (free == 0) {
@@ -238,7 +256,7 @@ public class DeliveryWorker implements SmartLifecycle {
             return;
         }
         try {
-            thread.join(DRAIN.toMillis());
+            thread.join(JOIN.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -42,7 +42,9 @@ class Settler implements SmartLifecycle {
     enum Kind {
         SUCCESS,
         FAILURE,
-        GONE
+        GONE,
+        /** Cut short by this node's shutdown: no attempt is recorded and the delivery is due again at once. */
+        RELEASED
     }
 
     /** One attempt's result, to be written. */
@@ -60,7 +62,62 @@ class Settler implements SmartLifecycle {
             String status,
             @Nullable OffsetDateTime nextAttemptAt,
             Kind kind,
-            CompletableFuture<Boolean> applied) {}
+            CompletableFuture<Boolean> applied) {
+
+        static Item release(
+                String deliveryId,
+                long leaseToken,
+                String tenantId,
+                String webhookId,
+                int attempt,
+                OffsetDateTime startedAt,
+                WebhookHttpClient.Outcome outcome) {
+            return new Item(
+                    deliveryId,
+                    leaseToken,
+                    tenantId,
+                    webhookId,
+                    attempt,
+                    startedAt,
+                    outcome,
+                    "{}",
+                    null,
+                    null,
+                    "pending",
+                    Timestamps.now(),
+                    Kind.RELEASED,
+                    new CompletableFuture<>());
+        }
+
+        /**
+         * The same result without anything the receiver sent: written when the full result
+         * could not be, so the delivery still moves on and the log says why.
+         */
+        Item bare(RuntimeException failure) {
+            var bareOutcome = new WebhookHttpClient.Outcome(
+                    outcome.status(),
+                    java.util.Map.of(),
+                    null,
+                    outcome.durationMillis(),
+                    "the attempt's result could not be recorded in full ("
+                            + failure.getClass().getSimpleName() + ")");
+            return new Item(
+                    deliveryId,
+                    leaseToken,
+                    tenantId,
+                    webhookId,
+                    attempt,
+                    startedAt,
+                    bareOutcome,
+                    "{}",
+                    null,
+                    null,
+                    status,
+                    nextAttemptAt,
+                    kind,
+                    applied);
+        }
+    }
 
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private final DeliveryStore store;
@@ -158,16 +215,37 @@ class Settler implements SmartLifecycle {
                     Set<String> applied = transactions.inWorker(() -> apply(List.of(item)));
                     item.applied().complete(applied.contains(item.deliveryId()));
                 } catch (RuntimeException e) {
-                    item.applied().completeExceptionally(e);
+                    writeBare(item, e);
                 }
             }
+        }
+    }
+
+    /**
+     * Last resort for a result the database refused: record the attempt without the receiver's
+     * response, so the delivery still follows its retry schedule instead of being sent again
+     * at every lease expiry. If even that fails, the lease runs out and the sweep ends the
+     * delivery once its attempts are used up.
+     */
+    private void writeBare(Item item, RuntimeException cause) {
+        log.warn(
+                "the result of attempt {} of delivery {} could not be written; recording it without the response",
+                item.attempt(),
+                item.deliveryId(),
+                cause);
+        try {
+            Item bare = item.bare(cause);
+            Set<String> applied = transactions.inWorker(() -> apply(List.of(bare)));
+            item.applied().complete(applied.contains(item.deliveryId()));
+        } catch (RuntimeException e) {
+            item.applied().completeExceptionally(e);
         }
     }
 
     private Set<String> apply(List<Item> batch) {
         Set<String> applied = new HashSet<>(store.settleAll(batch));
         List<Item> kept = batch.stream()
-                .filter(item -> applied.contains(item.deliveryId()))
+                .filter(item -> applied.contains(item.deliveryId()) && item.kind() != Kind.RELEASED)
                 .toList();
         if (kept.isEmpty()) {
             return applied;
@@ -184,6 +262,9 @@ class Settler implements SmartLifecycle {
                     lastFailure.put(item.webhookId(), item);
                 }
                 case GONE -> disable(item, "the endpoint answered 410 Gone");
+                case RELEASED -> {
+                    // filtered out above
+                }
             }
         }
         store.resetStreaks(succeeded);
@@ -200,28 +281,44 @@ class Settler implements SmartLifecycle {
     }
 
     private void disable(Item last, String reason) {
-        if (!store.disable(last.webhookId(), reason)) {
+        String lastResult = last.outcome().status() != null
+                ? "HTTP " + last.outcome().status()
+                : String.valueOf(last.outcome().error());
+        disable(last.tenantId(), last.webhookId(), reason, lastResult);
+    }
+
+    /** Disables the webhook (once) and tells the tenant's other webhooks; joins the caller's worker transaction. */
+    void disable(String tenantId, String webhookId, String reason, String lastResult) {
+        if (!store.disable(webhookId, reason)) {
             return;
         }
-        Record summary = store.webhookSummary(last.webhookId());
+        Record summary = store.webhookSummary(webhookId);
         if (summary == null) {
             return;
         }
         var data = json.createObjectNode();
-        data.put("webhookId", last.webhookId());
+        data.put("webhookId", webhookId);
         data.put("name", summary.get("name", String.class));
         data.put("url", summary.get("url", String.class));
         data.put("disabledReason", reason);
         data.put("consecutiveFailures", summary.get("consecutive_failures", Integer.class));
         data.put("disabledAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Timestamps.now()));
-        outbox.emit(new TenantId(last.tenantId()), "webhook.disabled", data, null, "system");
-        log.warn(
-                "webhook {} of tenant {} disabled: {} (last attempt: {})",
-                last.webhookId(),
-                last.tenantId(),
-                reason,
-                last.outcome().status() != null
-                        ? "HTTP " + last.outcome().status()
-                        : last.outcome().error());
+        outbox.emit(new TenantId(tenantId), "webhook.disabled", data, null, "system");
+        log.warn("webhook {} of tenant {} disabled: {} (last attempt: {})", webhookId, tenantId, reason, lastResult);
+    }
+
+    /** Adds failed attempts to the webhooks' streaks and disables those that reached the threshold; in a worker transaction. */
+    void countFailures(Map<String, Integer> failures, Map<String, String> tenants, String lastResult) {
+        for (Record streak : store.addFailures(failures)) {
+            int count = streak.get("consecutive_failures", Integer.class);
+            if (count >= properties.disableAfterFailures()) {
+                String webhookId = streak.get("id", String.class);
+                disable(
+                        java.util.Objects.requireNonNull(tenants.get(webhookId)),
+                        webhookId,
+                        count + " consecutive failed attempts",
+                        lastResult);
+            }
+        }
     }
 }

@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code POST /v1/webhooks/{id}/test}: sends a {@code webhook.test} event to one webhook now,
  * in the caller's request, and answers what happened. The event and its delivery are logged
  * like any other, and the delivery is created already leased to this request, so the worker
- * never sends it a second time.
+ * never sends it a second time; its one attempt is final (never retried), so a flood of tests
+ * leaves nothing queued.
  */
 @Service
 public class WebhookTester {
@@ -82,6 +83,6 @@ public class WebhookTester {
         });
         Record claim = runner.inWorkerTransaction(() -> store.claimOne(deliveryId, properties.lease()))
                 .getFirst();
-        return runner.attempt(claim);
+        return runner.attempt(claim, true);
     }
 }

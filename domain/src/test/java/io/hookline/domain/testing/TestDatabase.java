@@ -41,6 +41,27 @@ public final class TestDatabase {
         return connection;
     }
 
+    /**
+     * A new, empty database on the same server, for a test that must own every row (retention)
+     * or inject a fault (a revoked privilege) without touching what other tests see.
+     */
+    public static Connection freshDatabase() {
+        Connection main = connection();
+        String name = "hl_" + Long.toString(System.nanoTime(), 36);
+        try (var jdbc = java.sql.DriverManager.getConnection(main.url(), main.username(), main.password());
+                var statement = jdbc.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not create a test database", e);
+        }
+        int query = main.url().indexOf('?');
+        String base = query < 0 ? main.url() : main.url().substring(0, query);
+        String url = base.substring(0, base.lastIndexOf('/') + 1)
+                + name
+                + (query < 0 ? "" : main.url().substring(query));
+        return new Connection(url, main.username(), main.password(), main.source() + " (database " + name + ")");
+    }
+
     private static Connection open() {
         String url = System.getenv("HOOKLINE_TEST_JDBC_URL");
         if (url != null && !url.isBlank()) {

@@ -1,0 +1,117 @@
+package io.hookline.delivery.worker;
+
+import static io.hookline.domain.jooq.Tables.DELIVERY;
+import static io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT;
+import static io.hookline.domain.jooq.Tables.EVENT;
+import static io.hookline.domain.jooq.Tables.EVENT_IDEMPOTENCY;
+
+import io.hookline.tenancy.Ids;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.function.IntSupplier;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Removes what is past {@code hookline.retention.*}, oldest first, in batches of
+ * {@code batch-size} rows a transaction, so the log does not grow without bound and no
+ * statement locks much at a time. Order matters: attempts, then final deliveries (their
+ * attempts go with them), then idempotency keys, then events no delivery or key still needs.
+ * Deliveries and events are found by the time inside their ULID ids, so the primary key
+ * serves the range and no extra index is kept for this.
+ */
+@Component
+public class Retention {
+
+    private static final Logger log = LoggerFactory.getLogger(Retention.class);
+
+    /** What one run removed. */
+    public record Removed(int attempts, int deliveries, int idempotencyKeys, int events) {}
+
+    private final DSLContext dsl;
+    private final WorkerTransactions transactions;
+    private final RetentionProperties properties;
+
+    Retention(DSLContext dsl, WorkerTransactions transactions, RetentionProperties properties) {
+        this.dsl = dsl;
+        this.transactions = transactions;
+        this.properties = properties;
+    }
+
+    @Scheduled(fixedDelayString = "${hookline.retention.interval:PT1H}", initialDelayString = "PT1M")
+    void scheduled() {
+        Removed removed = clean(Instant.now());
+        if (removed.attempts() + removed.deliveries() + removed.idempotencyKeys() + removed.events() > 0) {
+            log.info(
+                    "retention removed {} attempts, {} deliveries, {} idempotency keys and {} events",
+                    removed.attempts(),
+                    removed.deliveries(),
+                    removed.idempotencyKeys(),
+                    removed.events());
+        }
+    }
+
+    /** Removes everything past its retention as seen at {@code now}. */
+    public Removed clean(Instant now) {
+        int batch = properties.batchSize();
+        OffsetDateTime attemptCutoff = OffsetDateTime.ofInstant(now.minus(properties.attempts()), ZoneOffset.UTC);
+        int attempts = inBatches(() -> dsl.deleteFrom(DELIVERY_ATTEMPT)
+                .where(DELIVERY_ATTEMPT.ID.in(DSL.select(DELIVERY_ATTEMPT.ID)
+                        .from(DELIVERY_ATTEMPT)
+                        .where(DELIVERY_ATTEMPT.STARTED_AT.lt(attemptCutoff))
+                        .orderBy(DELIVERY_ATTEMPT.STARTED_AT)
+                        .limit(batch)))
+                .execute());
+
+        String deliveryCutoff = Ids.firstAt("dlv", now.minus(properties.deliveries()));
+        int deliveries = inBatches(() -> dsl.deleteFrom(DELIVERY)
+                .where(DELIVERY.ID.in(DSL.select(DELIVERY.ID)
+                        .from(DELIVERY)
+                        .where(DELIVERY.ID.lt(deliveryCutoff), DELIVERY.STATUS.in("succeeded", "failed"))
+                        .orderBy(DELIVERY.ID)
+                        .limit(batch)))
+                .execute());
+
+        OffsetDateTime keyCutoff = OffsetDateTime.ofInstant(now.minus(properties.idempotencyKeys()), ZoneOffset.UTC);
+        int keys = inBatches(() -> dsl.execute(
+                """
+                delete from event_idempotency k using (
+                    select tenant_id, idempotency_key from event_idempotency
+                     where expires_at < ? order by expires_at limit ?) old
+                 where k.tenant_id = old.tenant_id and k.idempotency_key = old.idempotency_key
+                """,
+                // a key's expiry is 24 hours after its first use
+                keyCutoff.plusHours(24),
+                batch));
+
+        String eventCutoff = Ids.firstAt("evt", now.minus(properties.events()));
+        int events = inBatches(() -> dsl.deleteFrom(EVENT)
+                .where(EVENT.ID.in(DSL.select(EVENT.ID)
+                        .from(EVENT)
+                        .where(
+                                EVENT.ID.lt(eventCutoff),
+                                DSL.notExists(DSL.selectOne().from(DELIVERY).where(DELIVERY.EVENT_ID.eq(EVENT.ID))),
+                                DSL.notExists(DSL.selectOne()
+                                        .from(EVENT_IDEMPOTENCY)
+                                        .where(EVENT_IDEMPOTENCY.EVENT_ID.eq(EVENT.ID))))
+                        .orderBy(EVENT.ID)
+                        .limit(batch)))
+                .execute());
+        return new Removed(attempts, deliveries, keys, events);
+    }
+
+    private int inBatches(IntSupplier statement) {
+        int total = 0;
+        int removed;
+        do {
+            removed = transactions.inWorker(statement::getAsInt);
+            total += removed;
+        } while (removed == properties.batchSize());
+        return total;
+    }
+}
