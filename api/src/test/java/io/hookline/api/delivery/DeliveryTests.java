@@ -282,7 +282,7 @@ class DeliveryTests {
                 .get("attempts")
                 .get(0);
         assertThat(attempt.get("responseStatus").isNull()).isTrue();
-        assertThat(attempt.get("error").asString()).isEqualTo("no response within 1 s");
+        assertThat(attempt.get("error").asString()).isEqualTo("no complete response within 1 s");
         assertThat(attempt.get("durationMs").asInt()).isBetween(900, 2400);
     }
 

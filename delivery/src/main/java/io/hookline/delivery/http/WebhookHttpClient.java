@@ -185,7 +185,7 @@ public final class WebhookHttpClient implements AutoCloseable {
                 "could not resolve host " + request.getAuthority().getHostName();
             case ConnectTimeoutException connect -> "connect timeout after 2 s";
             case HttpHostConnectException refused -> "connection refused";
-            case SocketTimeoutException timeout -> "no response within " + timeoutSeconds + " s";
+            case SocketTimeoutException timeout -> "no complete response within " + timeoutSeconds + " s";
             default ->
                 cause instanceof MessageConstraintException
                         ? "response headers over the limit (" + MAX_HEADER_COUNT + " headers, " + MAX_HEADER_LINE

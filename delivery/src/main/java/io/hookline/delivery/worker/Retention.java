@@ -82,11 +82,11 @@ public class Retention {
                 """
                 delete from event_idempotency k using (
                     select tenant_id, idempotency_key from event_idempotency
-                     where expires_at < ? order by expires_at limit ?) old
+                     where expires_at < ?::timestamptz order by expires_at limit ?) old
                  where k.tenant_id = old.tenant_id and k.idempotency_key = old.idempotency_key
                 """,
                 // a key's expiry is 24 hours after its first use
-                keyCutoff.plusHours(24),
+                keyCutoff.plusHours(24).toString(),
                 batch));
 
         String eventCutoff = Ids.firstAt("evt", now.minus(properties.events()));

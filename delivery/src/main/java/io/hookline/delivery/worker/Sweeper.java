@@ -2,6 +2,7 @@ package io.hookline.delivery.worker;
 
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.Timestamps;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,29 +55,49 @@ class Sweeper {
 
     /** One sweep; returns how many deliveries it moved on. */
     int sweep() {
-        int moved = transactions.inWorker(this::endExpiredLeases);
+        int moved = endExpiredLeases();
         moved += transactions.inWorker(this::failOverdueAcknowledgements);
         return moved;
     }
 
+    /**
+     * Ends or parks expired leases in one transaction, then logs the unrecorded attempts in
+     * another: when the database refuses attempt rows (the very fault that left the lease to
+     * expire), the deliveries still end.
+     */
     private int endExpiredLeases() {
-        List<Record> rows = store.expiredLeasesToSettle(BATCH);
-        for (Record row : rows) {
+        List<Record> failed = new ArrayList<>();
+        int moved = transactions.inWorker(() -> {
+            List<Record> rows = store.expiredLeasesToSettle(BATCH);
+            for (Record row : rows) {
+                String id = row.get("id", String.class);
+                if (row.get("exhausted", Boolean.class)) {
+                    store.moveSwept(id, "failed", null);
+                    failed.add(row);
+                } else {
+                    store.moveSwept(id, "pending", null);
+                }
+            }
+            return rows.size();
+        });
+        for (Record row : failed) {
             String id = row.get("id", String.class);
-            if (row.get("exhausted", Boolean.class)) {
-                store.moveSwept(id, "failed", null);
-                store.insertUnrecordedAttempt(
-                        Ids.next("att"),
-                        row.get("tenant_id", String.class),
-                        id,
-                        row.get("attempt_count", Integer.class),
-                        UNRECORDED);
-                log.warn("delivery {} failed: its last attempt's result was never recorded", id);
-            } else {
-                store.moveSwept(id, "pending", null);
+            log.warn("delivery {} failed: its last attempt's result was never recorded", id);
+            try {
+                transactions.inWorker(() -> {
+                    store.insertUnrecordedAttempt(
+                            Ids.next("att"),
+                            row.get("tenant_id", String.class),
+                            id,
+                            row.get("attempt_count", Integer.class),
+                            UNRECORDED);
+                    return true;
+                });
+            } catch (RuntimeException e) {
+                log.warn("could not log the unrecorded attempt of delivery {}", id, e);
             }
         }
-        return rows.size();
+        return moved;
     }
 
     private int failOverdueAcknowledgements() {
