@@ -50,10 +50,16 @@ class EventController {
     @Operation(
             operationId = "publishEvent",
             summary =
-                    "Publish an event (202); with an Idempotency-Key already used in the last 24 h, the first event (200)")
+                    "Publish an event (202); with an Idempotency-Key already used in the last 24 h, the first event (200)",
+            description = "422 reserved-event-type: webhook.* types (webhook.test, webhook.disabled, …) are sent by"
+                    + " Hookline itself and cannot be published. 422 idempotency-key-reused: the Idempotency-Key was"
+                    + " used in the last 24 h with a different type, siteId or data (data compared as JSON: key"
+                    + " order and number notation do not matter).")
     ResponseEntity<EventResponse> publish(
             @Valid @RequestBody PublishEventRequest request,
-            @Parameter(description = "Makes retries safe: the same key within 24 h returns the first event")
+            @Parameter(
+                            description = "Makes retries safe: the same key with the same request within 24 h returns"
+                                    + " the first event; with a different request it is a 422")
                     @RequestHeader(name = "Idempotency-Key", required = false)
                     @Nullable
                     String idempotencyKey) {

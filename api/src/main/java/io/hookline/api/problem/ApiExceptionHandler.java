@@ -52,6 +52,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(ProblemType.VALIDATION_FAILED, describe(e.errors()), request, e.errors());
     }
 
+    @ExceptionHandler(DomainException.Refused.class)
+    ResponseEntity<ProblemDetail> refused(DomainException.Refused e, HttpServletRequest request) {
+        return respond(ProblemType.ofRefusal(e.code()), e.getMessage(), request, e.errors());
+    }
+
+    @ExceptionHandler(DomainException.Forbidden.class)
+    ResponseEntity<ProblemDetail> forbidden(DomainException.Forbidden e, HttpServletRequest request) {
+        return respond(ProblemType.INSUFFICIENT_SCOPE, e.getMessage(), request, List.of());
+    }
+
     @ExceptionHandler(CursorCodec.InvalidCursorException.class)
     ResponseEntity<ProblemDetail> invalidCursor(CursorCodec.InvalidCursorException e, HttpServletRequest request) {
         String detail = "the cursor is not valid for this list; start again without a cursor";

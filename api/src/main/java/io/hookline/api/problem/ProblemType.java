@@ -26,6 +26,11 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
     VALIDATION_FAILED(HttpStatus.UNPROCESSABLE_CONTENT, "validation-failed", "The request has invalid values"),
+    RESERVED_EVENT_TYPE(HttpStatus.UNPROCESSABLE_CONTENT, "reserved-event-type", "Event type reserved for Hookline"),
+    IDEMPOTENCY_KEY_REUSED(
+            HttpStatus.UNPROCESSABLE_CONTENT,
+            "idempotency-key-reused",
+            "Idempotency key already used for a different request"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable");
@@ -56,12 +61,21 @@ public enum ProblemType {
 
     /** The problem type of a conflict code reported by the domain, or plain {@link #CONFLICT}. */
     public static ProblemType ofConflict(String code) {
+        return ofCode(HttpStatus.CONFLICT, code, CONFLICT);
+    }
+
+    /** The problem type of a refusal code reported by the domain, or plain {@link #VALIDATION_FAILED}. */
+    public static ProblemType ofRefusal(String code) {
+        return ofCode(HttpStatus.UNPROCESSABLE_CONTENT, code, VALIDATION_FAILED);
+    }
+
+    private static ProblemType ofCode(HttpStatus status, String code, ProblemType fallback) {
         for (ProblemType type : values()) {
-            if (type.status == HttpStatus.CONFLICT && type.slug.equals(code)) {
+            if (type.status == status && type.slug.equals(code)) {
                 return type;
             }
         }
-        return CONFLICT;
+        return fallback;
     }
 
     /** The generic type for a status raised by the framework itself. */

@@ -31,6 +31,9 @@ public final class Scopes {
     public static final String CAN_READ_WEBHOOKS = "hasAuthority('SCOPE_webhooks:read')";
     public static final String CAN_WRITE_WEBHOOKS = "hasAuthority('SCOPE_webhooks:write')";
     public static final String CAN_MANAGE_SECRETS = "hasAuthority('SCOPE_webhooks:secrets')";
+    /** The authority of {@code webhooks:secrets}, for decisions a handler takes beyond its annotation. */
+    public static final String SECRETS_AUTHORITY = "SCOPE_" + WEBHOOKS_SECRETS;
+
     public static final String CAN_READ_CATALOG = "hasAnyAuthority('SCOPE_webhooks:read', 'SCOPE_events:read')";
     public static final String CAN_PUBLISH_EVENTS = "hasAuthority('SCOPE_events:write')";
     public static final String CAN_READ_EVENTS = "hasAuthority('SCOPE_events:read')";

@@ -31,7 +31,11 @@ public record CreateWebhookRequest(
         @Size(max = 50) @Nullable List<@Valid @NotNull WebhookFilterBody> filters,
         @Schema(defaultValue = "true") @Nullable Boolean enabled,
 
-        @Schema(description = "Static extra headers sent with every delivery", example = "{\"X-Custom\": \"v\"}")
+        @Schema(
+                description = "Static extra headers sent with every delivery. Credential values (names like"
+                        + " Authorization, Cookie, or containing auth, cookie, secret, token, key or password) are"
+                        + " write-only: responses and delivery logs show them as \"********\"",
+                example = "{\"X-Custom\": \"v\"}")
         @Size(max = 20)
         @Nullable
         Map<String, String> headers,

@@ -23,7 +23,14 @@ public record UpdateWebhookRequest(
         @Size(max = 100) @Nullable List<@NotBlank String> sites,
         @Size(max = 50) @Nullable List<@Valid @NotNull WebhookFilterBody> filters,
         @Nullable Boolean enabled,
-        @Size(max = 20) @Nullable Map<String, String> headers,
+
+        @Schema(
+                description = "Replaces every extra header. A credential header (shown as \"********\") sent back"
+                        + " as \"********\" keeps its stored value; for a name with no stored value that is a 422")
+        @Size(max = 20)
+        @Nullable
+        Map<String, String> headers,
+
         @Min(1) @Max(30) @Nullable Integer timeoutSeconds,
         @Valid @Nullable RetryBody retry,
         @Nullable Boolean asyncAcknowledgement,

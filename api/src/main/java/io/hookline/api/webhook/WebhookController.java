@@ -6,6 +6,7 @@ import io.hookline.domain.webhook.WebhookId;
 import io.hookline.domain.webhook.WebhookRegistry;
 import io.hookline.tenancy.context.CallerContext;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -42,7 +44,11 @@ class WebhookController {
 
     @PostMapping(consumes = "application/json")
     @PreAuthorize(Scopes.CAN_WRITE_WEBHOOKS)
-    @Operation(operationId = "createWebhook", summary = "Create a webhook (the response shows its secret, once)")
+    @Operation(
+            operationId = "createWebhook",
+            summary = "Create a webhook (the response shows its secret, once)",
+            description = "Needs only webhooks:write, whatever the signatureScheme: the secret is new and shown"
+                    + " to this caller anyway.")
     ResponseEntity<WebhookResponse> create(@Valid @RequestBody CreateWebhookRequest request) {
         var created = webhooks.create(CallerContext.requireTenant(), request.toSettings());
         return ResponseEntity.created(
@@ -71,10 +77,19 @@ class WebhookController {
     @PreAuthorize(Scopes.CAN_WRITE_WEBHOOKS)
     @Operation(
             operationId = "updateWebhook",
-            summary = "Change a webhook; enabled=true re-enables it and resets its failure count")
-    WebhookResponse update(@PathVariable String id, @Valid @RequestBody UpdateWebhookRequest request) {
-        return WebhookResponse.of(
-                webhooks.update(CallerContext.requireTenant(), WebhookId.fromPath(id), request.toPatch()));
+            summary = "Change a webhook; enabled=true re-enables it and resets its failure count",
+            description = "Changing the url, headers or signatureScheme of an x-secret webhook, switching a webhook"
+                    + " to x-secret, or giving a webhook with credential headers a new url (unless their values"
+                    + " are sent again) needs the webhooks:secrets scope (403 otherwise). A credential header"
+                    + " sent back as \"********\" keeps its stored value.")
+    WebhookResponse update(
+            @PathVariable String id,
+            @Valid @RequestBody UpdateWebhookRequest request,
+            @Parameter(hidden = true) Authentication caller) {
+        boolean secretsScope = caller.getAuthorities().stream()
+                .anyMatch(authority -> Scopes.SECRETS_AUTHORITY.equals(authority.getAuthority()));
+        return WebhookResponse.of(webhooks.update(
+                CallerContext.requireTenant(), WebhookId.fromPath(id), request.toPatch(), secretsScope));
     }
 
     @DeleteMapping("/{id}")

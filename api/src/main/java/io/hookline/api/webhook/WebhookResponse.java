@@ -1,6 +1,7 @@
 package io.hookline.api.webhook;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.hookline.domain.webhook.CredentialHeaders;
 import io.hookline.domain.webhook.SignatureScheme;
 import io.hookline.domain.webhook.Webhook;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -18,7 +19,14 @@ public record WebhookResponse(
         List<String> sites,
         List<WebhookFilterBody> filters,
         boolean enabled,
+
+        @Schema(
+                description = "Static extra headers; credential values (names like Authorization, Cookie, or"
+                        + " containing auth, cookie, secret, token, key or password) are write-only and shown as"
+                        + " \"********\"",
+                example = "{\"X-Custom\": \"v\", \"Authorization\": \"********\"}")
         Map<String, String> headers,
+
         int timeoutSeconds,
         RetryBody retry,
         boolean asyncAcknowledgement,
@@ -56,7 +64,7 @@ public record WebhookResponse(
                 webhook.sites(),
                 webhook.filters().stream().map(WebhookFilterBody::of).toList(),
                 webhook.enabled(),
-                webhook.headers(),
+                CredentialHeaders.masked(webhook.headers()),
                 webhook.timeoutSeconds(),
                 new RetryBody(webhook.retry().enabled(), webhook.retry().maxAttempts()),
                 webhook.asyncAcknowledgement(),

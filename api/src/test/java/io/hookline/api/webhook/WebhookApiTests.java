@@ -567,6 +567,8 @@ class WebhookApiTests {
         TenantId id = new TenantId(tenant.id());
         return CallerContext.callAs(
                 new CallerContext.Caller("usr_test", id),
-                () -> app.bean(WebhookRegistry.class).signingSecrets(id, new WebhookId(webhookId)));
+                () -> app.bean(WebhookRegistry.class)
+                        .signingSecrets(id, new WebhookId(webhookId))
+                        .all());
     }
 }

@@ -9,6 +9,7 @@ import io.hookline.domain.jooq.tables.records.DeliveryRecord;
 import io.hookline.domain.page.Page;
 import io.hookline.domain.page.PageRequest;
 import io.hookline.domain.problem.DomainException;
+import io.hookline.domain.webhook.CredentialHeaders;
 import io.hookline.domain.webhook.WebhookId;
 import io.hookline.domain.webhook.WebhookRegistry;
 import io.hookline.tenancy.TenantId;
@@ -92,7 +93,8 @@ public class DeliveryLog {
                         a.getNumber(),
                         a.getStartedAt(),
                         a.getDurationMs(),
-                        headers(a.getRequestHeaders()),
+                        // attempts logged before credential headers were masked on write
+                        CredentialHeaders.masked(headers(a.getRequestHeaders())),
                         body,
                         a.getResponseStatus(),
                         a.getResponseHeaders() == null ? null : headers(a.getResponseHeaders()),

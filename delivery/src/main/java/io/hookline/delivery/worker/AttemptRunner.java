@@ -3,6 +3,7 @@ package io.hookline.delivery.worker;
 import io.hookline.delivery.http.LoggedText;
 import io.hookline.delivery.http.WebhookHttpClient;
 import io.hookline.delivery.signing.Signatures;
+import io.hookline.domain.webhook.CredentialHeaders;
 import io.hookline.domain.webhook.WebhookId;
 import io.hookline.domain.webhook.WebhookRegistry;
 import io.hookline.tenancy.TenantId;
@@ -20,7 +21,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jooq.JSONB;
@@ -121,7 +121,7 @@ class AttemptRunner {
             body = withAckLink(body, publicUrl() + "/acks/" + token);
         }
 
-        List<String> secrets = webhooks.openSecrets(
+        WebhookRegistry.SigningSecrets secrets = webhooks.openSecrets(
                 new TenantId(tenantId),
                 new WebhookId(webhookId),
                 claim.get("secret_ciphertext", byte[].class),
@@ -137,7 +137,7 @@ class AttemptRunner {
         headers.put("User-Agent", USER_AGENT);
         headers.put("webhook-id", eventId);
         headers.put("webhook-timestamp", Long.toString(timestamp));
-        headers.put("webhook-signature", Signatures.standard(secrets, eventId, timestamp, body));
+        headers.put("webhook-signature", Signatures.standard(secrets.all(), eventId, timestamp, body));
         headers.put("X-Event-Id", eventId);
         headers.put("X-Event-Type", eventType);
         headers.put("X-Administration-Code", claim.get("administration_code", String.class));
@@ -146,12 +146,12 @@ class AttemptRunner {
             headers.put("X-TriggeredBy-Id", triggeredBy);
         }
         headers.put("X-Delivery-Attempt", Integer.toString(attempt));
-        Map<String, String> logged = new LinkedHashMap<>(headers);
+        Map<String, String> logged = CredentialHeaders.masked(headers);
         if (scheme.equals("x-secret")) {
-            headers.put("X-Secret", secrets.getFirst());
-            logged.put("X-Secret", "********");
+            headers.put("X-Secret", secrets.single());
+            logged.put("X-Secret", CredentialHeaders.MASK);
         } else if (scheme.equals("message-hash")) {
-            headers.put("MessageHash", Signatures.messageHash(secrets.getFirst(), body));
+            headers.put("MessageHash", Signatures.messageHash(secrets.single(), body));
             logged.put("MessageHash", headers.get("MessageHash"));
         }
 

@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class EventCatalog {
 
     static final String RESOURCE = "/catalog/event-types.json";
+    private static final String RESERVED_PREFIX = "webhook.";
 
     private final Map<String, EventType> types;
     private final Map<String, Schema> schemas;
@@ -64,6 +65,15 @@ public class EventCatalog {
 
     public boolean contains(String name) {
         return types.containsKey(name);
+    }
+
+    /**
+     * Whether only Hookline itself may emit events of this type: {@code webhook.*}, today
+     * {@code webhook.test} and {@code webhook.disabled}, and any added later. Receivers act on
+     * them (a disabled notice pages someone), so a tenant must not be able to forge one.
+     */
+    public static boolean isReserved(String type) {
+        return type.startsWith(RESERVED_PREFIX);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.hookline.domain.event;
 
+import io.hookline.domain.catalog.EventCatalog;
 import io.hookline.domain.page.Page;
 import io.hookline.domain.page.PageRequest;
 import io.hookline.domain.problem.DomainException;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Events published by other platform services ({@code POST /v1/events}), with an
@@ -26,30 +28,53 @@ public class EventPublisher {
 
     private final EventOutbox outbox;
     private final EventRepository events;
+    private final JsonMapper json;
 
-    EventPublisher(EventOutbox outbox, EventRepository events) {
+    EventPublisher(EventOutbox outbox, EventRepository events, JsonMapper json) {
         this.outbox = outbox;
         this.events = events;
+        this.json = json;
     }
 
     /** The event, and whether this call created it (false: the key's earlier event). */
     public record Published(Event event, boolean created) {}
 
+    /**
+     * Publishes an event of a catalog type that is not reserved for Hookline ({@code webhook.*}).
+     * Under an idempotency key used in the last 24 h, the same request (type, siteId and data,
+     * compared as JSON) answers the first event; a different one is refused, since answering it
+     * with an event it did not describe would tell the client its new event exists.
+     */
     @Transactional
     public Published publish(
             TenantId tenant, String type, JsonNode data, @Nullable String siteId, @Nullable String idempotencyKey) {
+        if (EventCatalog.isReserved(type)) {
+            throw new DomainException.Refused(
+                    "reserved-event-type",
+                    "type",
+                    "'" + type + "' is reserved: webhook.* events are sent by Hookline itself and cannot be published");
+        }
         if (idempotencyKey == null) {
             return new Published(outbox.emit(tenant, type, data, siteId), true);
         }
         events.lockIdempotencyKey(tenant, idempotencyKey);
         OffsetDateTime now = Timestamps.now();
-        Optional<Event> earlier =
-                events.eventForKey(tenant, idempotencyKey, now).flatMap(id -> events.find(tenant, id));
-        if (earlier.isPresent()) {
+        String fingerprint = RequestFingerprint.of(json, type, siteId, data);
+        Optional<EventRepository.KeyUse> use = events.keyUse(tenant, idempotencyKey, now);
+        Optional<Event> earlier = use.flatMap(u -> events.find(tenant, u.eventId()));
+        if (use.isPresent() && earlier.isPresent()) {
+            String remembered = use.get().fingerprint();
+            if (remembered != null && !remembered.equals(fingerprint)) {
+                throw new DomainException.Refused(
+                        "idempotency-key-reused",
+                        "Idempotency-Key",
+                        "this Idempotency-Key was used in the last 24 h for a different request (type, siteId or"
+                                + " data); send a new key for a new event");
+            }
             return new Published(earlier.get(), false);
         }
         Event event = outbox.emit(tenant, type, data, siteId);
-        events.rememberKey(tenant, idempotencyKey, event.id(), now.plus(IDEMPOTENCY_WINDOW));
+        events.rememberKey(tenant, idempotencyKey, fingerprint, event.id(), now.plus(IDEMPOTENCY_WINDOW));
         return new Published(event, true);
     }
 

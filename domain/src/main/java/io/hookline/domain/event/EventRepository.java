@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
@@ -103,25 +104,30 @@ class EventRepository {
         dsl.execute("select pg_advisory_xact_lock(hashtextextended(?, 0))", tenant.value() + "\u001f" + key);
     }
 
-    Optional<String> eventForKey(TenantId tenant, String key, OffsetDateTime now) {
-        return dsl.select(EVENT_IDEMPOTENCY.EVENT_ID)
+    /** The event a live key names, and the fingerprint of the request that made it (null for older keys). */
+    record KeyUse(String eventId, @Nullable String fingerprint) {}
+
+    Optional<KeyUse> keyUse(TenantId tenant, String key, OffsetDateTime now) {
+        return dsl.select(EVENT_IDEMPOTENCY.EVENT_ID, EVENT_IDEMPOTENCY.REQUEST_FINGERPRINT)
                 .from(EVENT_IDEMPOTENCY)
                 .where(
                         EVENT_IDEMPOTENCY.TENANT_ID.eq(tenant.value()),
                         EVENT_IDEMPOTENCY.IDEMPOTENCY_KEY.eq(key),
                         EVENT_IDEMPOTENCY.EXPIRES_AT.gt(now))
-                .fetchOptional(EVENT_IDEMPOTENCY.EVENT_ID);
+                .fetchOptional(Records.mapping(KeyUse::new));
     }
 
-    void rememberKey(TenantId tenant, String key, String eventId, OffsetDateTime expiresAt) {
+    void rememberKey(TenantId tenant, String key, String fingerprint, String eventId, OffsetDateTime expiresAt) {
         dsl.insertInto(EVENT_IDEMPOTENCY)
                 .set(EVENT_IDEMPOTENCY.TENANT_ID, tenant.value())
                 .set(EVENT_IDEMPOTENCY.IDEMPOTENCY_KEY, key)
                 .set(EVENT_IDEMPOTENCY.EVENT_ID, eventId)
+                .set(EVENT_IDEMPOTENCY.REQUEST_FINGERPRINT, fingerprint)
                 .set(EVENT_IDEMPOTENCY.EXPIRES_AT, expiresAt)
                 .onConflict(EVENT_IDEMPOTENCY.TENANT_ID, EVENT_IDEMPOTENCY.IDEMPOTENCY_KEY)
                 .doUpdate()
                 .set(EVENT_IDEMPOTENCY.EVENT_ID, DSL.excluded(EVENT_IDEMPOTENCY.EVENT_ID))
+                .set(EVENT_IDEMPOTENCY.REQUEST_FINGERPRINT, DSL.excluded(EVENT_IDEMPOTENCY.REQUEST_FINGERPRINT))
                 .set(EVENT_IDEMPOTENCY.EXPIRES_AT, DSL.excluded(EVENT_IDEMPOTENCY.EXPIRES_AT))
                 .execute();
     }

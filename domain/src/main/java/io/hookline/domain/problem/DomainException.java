@@ -4,7 +4,11 @@ import java.util.List;
 
 /** A failure caused by the request, reported to the client as a problem. */
 public abstract sealed class DomainException extends RuntimeException
-        permits DomainException.NotFound, DomainException.Conflict, DomainException.Invalid {
+        permits DomainException.NotFound,
+                DomainException.Conflict,
+                DomainException.Invalid,
+                DomainException.Refused,
+                DomainException.Forbidden {
 
     private DomainException(String message) {
         super(message, null, false, false);
@@ -50,6 +54,39 @@ public abstract sealed class DomainException extends RuntimeException
 
         public List<FieldError> errors() {
             return errors;
+        }
+    }
+
+    /**
+     * A well-formed request the rules refuse for a reason that has its own problem type
+     * ({@code code}), beyond a plain invalid value: a reserved event type, a reused idempotency key.
+     */
+    public static final class Refused extends DomainException {
+        private final String code;
+        private final List<FieldError> errors;
+
+        public Refused(String code, String field, String message) {
+            super(message);
+            this.code = code;
+            this.errors = List.of(new FieldError(field, message));
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public List<FieldError> errors() {
+            return errors;
+        }
+    }
+
+    /**
+     * The caller may make this request, but not with this effect: a decision that depends on the
+     * object's current state, so it is taken where that state is read under lock.
+     */
+    public static final class Forbidden extends DomainException {
+        public Forbidden(String message) {
+            super(message);
         }
     }
 

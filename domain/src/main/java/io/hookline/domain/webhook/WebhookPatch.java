@@ -19,7 +19,11 @@ public record WebhookPatch(
         @Nullable Boolean asyncAcknowledgement,
         @Nullable SignatureScheme signatureScheme) {
 
-    WebhookSettings applyTo(Webhook current) {
+    /**
+     * The settings after the change; {@code resolvedHeaders} are the headers to store, masked
+     * values already replaced by the stored ones.
+     */
+    WebhookSettings applyTo(Webhook current, Map<String, String> resolvedHeaders) {
         return new WebhookSettings(
                 name != null ? name : current.name(),
                 url != null ? url : current.url(),
@@ -27,7 +31,7 @@ public record WebhookPatch(
                 sites != null ? sites : current.sites(),
                 filters != null ? filters : current.filters(),
                 enabled != null ? enabled : current.enabled(),
-                headers != null ? headers : current.headers(),
+                resolvedHeaders,
                 timeoutSeconds != null ? timeoutSeconds : current.timeoutSeconds(),
                 new Webhook.Retry(
                         retryEnabled != null ? retryEnabled : current.retry().enabled(),

@@ -87,7 +87,7 @@ public class WebhookRegistry {
 
     @Transactional
     public CreatedWebhook create(TenantId tenant, WebhookSettings settings) {
-        validate(settings);
+        validate(settings, unresolvedMasks(CredentialHeaders.resolve(settings.headers(), Map.of())));
         int limit = webhooks.lockTenantAndReadLimit(tenant);
         if (webhooks.count(tenant) >= limit) {
             throw new DomainException.Conflict(
@@ -113,13 +113,26 @@ public class WebhookRegistry {
         return Page.of(fetched, page.limit(), webhook -> List.of(webhook.id().value()));
     }
 
-    /** Applies a partial change; {@code enabled: true} also clears the failure streak and the disable reason. */
+    /**
+     * Applies a partial change; {@code enabled: true} also clears the failure streak and the
+     * disable reason. A credential header sent back as {@link CredentialHeaders#MASK} keeps its
+     * stored value. Without {@code secretsScope} (the caller's {@code webhooks:secrets}), a change
+     * that would send a secret somewhere new is refused: the URL, headers or scheme of an
+     * {@code x-secret} webhook (whose deliveries carry the raw secret), a switch to
+     * {@code x-secret}, and a new URL for stored credential headers.
+     */
     @Transactional
-    public Webhook update(TenantId tenant, WebhookId id, WebhookPatch patch) {
+    public Webhook update(TenantId tenant, WebhookId id, WebhookPatch patch, boolean secretsScope) {
         var record = webhooks.findRecordForUpdate(tenant, id).orElseThrow(() -> notFound(id));
         Webhook current = webhooks.toWebhook(record);
-        WebhookSettings settings = patch.applyTo(current);
-        validate(settings);
+        CredentialHeaders.Resolved headers = patch.headers() == null
+                ? new CredentialHeaders.Resolved(current.headers(), List.of())
+                : CredentialHeaders.resolve(patch.headers(), current.headers());
+        WebhookSettings settings = patch.applyTo(current, headers.headers());
+        if (!secretsScope) {
+            checkSecretsStayPut(current, settings);
+        }
+        validate(settings, unresolvedMasks(headers));
         if (Boolean.TRUE.equals(patch.enabled())) {
             record.setConsecutiveFailures(0).setDisabledReason(null);
         }
@@ -180,7 +193,7 @@ public class WebhookRegistry {
      * one while its grace lasts.
      */
     @Transactional(readOnly = true)
-    public List<String> signingSecrets(TenantId tenant, WebhookId id) {
+    public SigningSecrets signingSecrets(TenantId tenant, WebhookId id) {
         var record = webhooks.findRecord(tenant, id).orElseThrow(() -> notFound(id));
         return openSecrets(
                 tenant,
@@ -196,7 +209,7 @@ public class WebhookRegistry {
      * The signing secrets of a webhook row already read by the caller (the delivery worker
      * reads them with its claim): the current one, and the previous one while its grace lasts.
      */
-    public List<String> openSecrets(
+    public SigningSecrets openSecrets(
             TenantId tenant,
             WebhookId id,
             byte[] current,
@@ -205,12 +218,31 @@ public class WebhookRegistry {
             @Nullable String previousKeyId,
             @Nullable OffsetDateTime graceEnds) {
         String aad = aad(tenant, id);
-        List<String> secrets = new ArrayList<>(2);
-        secrets.add(cipher.open(new SecretCipher.Sealed(current, currentKeyId), aad));
+        String opened = cipher.open(new SecretCipher.Sealed(current, currentKeyId), aad);
         if (previous != null && previousKeyId != null && graceEnds != null && graceEnds.isAfter(Timestamps.now())) {
-            secrets.add(cipher.open(new SecretCipher.Sealed(previous, previousKeyId), aad));
+            return new SigningSecrets(opened, cipher.open(new SecretCipher.Sealed(previous, previousKeyId), aad));
         }
-        return secrets;
+        return new SigningSecrets(opened, null);
+    }
+
+    /**
+     * The secrets in force for one delivery. The Standard Webhooks signature carries one
+     * signature per secret, so a receiver verifying with either passes; {@code X-Secret} and
+     * {@code MessageHash} can carry only one, and switching it the moment the rotation happens
+     * would fail every receiver that has not yet been given the new secret. They keep the
+     * previous secret until the grace ends, the expiry the rotate response told the tenant.
+     */
+    public record SigningSecrets(String current, @Nullable String previous) {
+
+        /** Every secret to sign {@code webhook-signature} with: the current one, then the previous one. */
+        public List<String> all() {
+            return previous == null ? List.of(current) : List.of(current, previous);
+        }
+
+        /** The one secret that {@code X-Secret} and {@code MessageHash} use: the previous one during a grace. */
+        public String single() {
+            return previous == null ? current : previous;
+        }
     }
 
     private static String aad(TenantId tenant, WebhookId id) {
@@ -221,8 +253,36 @@ public class WebhookRegistry {
         return new DomainException.NotFound("webhook", id.value());
     }
 
-    private void validate(WebhookSettings settings) {
-        List<FieldError> errors = new ArrayList<>();
+    /** See {@link #update}: what a token without {@code webhooks:secrets} may not change. */
+    private static void checkSecretsStayPut(Webhook current, WebhookSettings settings) {
+        boolean urlChanged = !settings.url().equals(current.url());
+        boolean endpointChanged = urlChanged
+                || !settings.headers().equals(current.headers())
+                || settings.signatureScheme() != current.signatureScheme();
+        boolean carriesSecret = current.signatureScheme() == SignatureScheme.X_SECRET
+                || settings.signatureScheme() == SignatureScheme.X_SECRET;
+        if (carriesSecret && endpointChanged) {
+            throw new DomainException.Forbidden("changing the url, headers or signatureScheme of an x-secret webhook,"
+                    + " or switching one to x-secret, needs the webhooks:secrets scope:"
+                    + " its deliveries carry the signing secret itself");
+        }
+        if (urlChanged && CredentialHeaders.keepsStoredCredential(settings.headers(), current.headers())) {
+            throw new DomainException.Forbidden("moving a webhook with credential headers to a new url needs the"
+                    + " webhooks:secrets scope, or the headers' values sent again with the new url");
+        }
+    }
+
+    private static List<FieldError> unresolvedMasks(CredentialHeaders.Resolved headers) {
+        return headers.unresolved().stream()
+                .map(name -> new FieldError(
+                        "headers." + name,
+                        "is " + CredentialHeaders.MASK + ", which keeps a stored value, but this webhook has none"
+                                + " under this name; send the real value"))
+                .toList();
+    }
+
+    private void validate(WebhookSettings settings, List<FieldError> found) {
+        List<FieldError> errors = new ArrayList<>(found);
         for (String reason : addressPolicy.checkUrl(settings.url())) {
             errors.add(new FieldError("url", reason));
         }
