@@ -1,12 +1,12 @@
 package io.hookline.api.dev;
 
+import io.hookline.api.security.ConditionalOnDevMode;
 import io.hookline.domain.tenant.TenantChanges;
 import io.hookline.domain.tenant.TenantRegistry;
 import io.hookline.tenancy.TenantId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * and the lines printed at start-up that say how to get going.
  */
 @Component
-@ConditionalOnProperty(name = "hookline.dev.enabled", havingValue = "true")
+@ConditionalOnDevMode
 class DemoTenant {
 
     static final String CODE = "DEMO01";

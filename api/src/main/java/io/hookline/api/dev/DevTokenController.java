@@ -1,5 +1,6 @@
 package io.hookline.api.dev;
 
+import io.hookline.api.security.ConditionalOnDevMode;
 import io.hookline.api.security.DevKeys;
 import io.hookline.api.security.Scopes;
 import io.hookline.domain.problem.DomainException;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code POST /dev/tokens} and the JWKS behind it; present only in dev mode. */
 @RestController
 @io.swagger.v3.oas.annotations.Hidden
-@ConditionalOnProperty(name = "hookline.dev.enabled", havingValue = "true")
+@ConditionalOnDevMode
 @Tag(name = "Dev mode", description = "Only on the embedded default: tokens signed by the node's own key")
 class DevTokenController {
 

@@ -1,5 +1,6 @@
 package io.hookline.api.embedded;
 
+import io.hookline.api.security.DevMode;
 import io.hookline.domain.db.EmbeddedPostgresLauncher;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -24,8 +25,9 @@ import org.springframework.core.env.MapPropertySource;
  * Runs before the context is built. With no {@code spring.datasource.url}, it starts an
  * embedded PostgreSQL whose data lives in {@code hookline.embedded.dir} (default
  * {@code ./.hookline}), and adds — as defaults that any explicit setting overrides — the
- * datasource pointing at it, dev mode on, and a locally generated secrets key kept in the same
- * folder (so secrets stored in one run still decrypt in the next).
+ * datasource pointing at it and a locally generated secrets key kept in the same folder (so
+ * secrets stored in one run still decrypt in the next). Then, with or without it, has
+ * {@link DevMode} decide whether dev mode is on (by default only on this embedded default).
  */
 public class EmbeddedDefaultEnvironment implements EnvironmentPostProcessor {
 
@@ -33,10 +35,14 @@ public class EmbeddedDefaultEnvironment implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (environment.containsProperty("spring.datasource.url")
-                || environment.getPropertySources().contains(SOURCE)) {
-            return;
+        if (!environment.containsProperty("spring.datasource.url")
+                && !environment.getPropertySources().contains(SOURCE)) {
+            startEmbedded(environment, application);
         }
+        DevMode.decide(environment, environment.getPropertySources().contains(SOURCE));
+    }
+
+    private static void startEmbedded(ConfigurableEnvironment environment, SpringApplication application) {
         Path dir = Path.of(environment.getProperty("hookline.embedded.dir", ".hookline"))
                 .toAbsolutePath();
         EmbeddedPostgres postgres = EmbeddedPostgresLauncher.start(dir.resolve("pgdata"), false);
@@ -54,7 +60,6 @@ public class EmbeddedDefaultEnvironment implements EnvironmentPostProcessor {
         defaults.put("spring.datasource.url", EmbeddedPostgresLauncher.jdbcUrl(postgres));
         defaults.put("spring.datasource.username", "postgres");
         defaults.put("spring.datasource.password", "");
-        defaults.put("hookline.dev.enabled", "true");
         defaults.put("hookline.embedded.active", "true");
         defaults.put(
                 "hookline.dev.key-file", dir.resolve("dev-signing-key.json").toString());

@@ -1,7 +1,9 @@
 package io.hookline.api.portal;
 
+import io.hookline.api.security.DevKeys;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -16,13 +18,13 @@ public class PortalSettings {
 
     PortalSettings(
             PortalProperties properties,
-            @Value("${hookline.dev.enabled:false}") boolean devMode,
+            ObjectProvider<DevKeys> devKeys,
             @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String resourceServerIssuer) {
         String issuer = blankToNull(properties.issuerUri());
         if (issuer == null) {
             issuer = blankToNull(resourceServerIssuer);
         }
-        this.config = devMode
+        this.config = devKeys.getIfAvailable() != null
                 ? new PortalConfig(true, null, null, properties.scopes(), null)
                 : new PortalConfig(
                         false,

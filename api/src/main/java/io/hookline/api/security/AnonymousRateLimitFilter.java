@@ -3,6 +3,7 @@ package io.hookline.api.security;
 import io.hookline.api.problem.ProblemType;
 import io.hookline.api.problem.Problems;
 import io.hookline.tenancy.ratelimit.RateLimitDecision;
+import io.hookline.tenancy.ratelimit.RateLimitPolicy;
 import io.hookline.tenancy.ratelimit.RateLimiter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,10 +13,21 @@ import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits calls to the API that carry no bearer token per client IP, before any token is
- * parsed: a flood of unauthenticated requests costs a map lookup each, not a signature check.
+ * The per-address budget of callers the API does not know. Spent once per request, by every
+ * unauthenticated outcome: up front, before any token is parsed, for a call that carries no
+ * bearer token (a flood costs a map lookup each, not a signature check); and by the
+ * authentication entry point when a token was sent but refused (malformed, expired, foreign) —
+ * so {@code Authorization: Bearer junk} is no way around the limit. Acknowledgement links
+ * ({@code /acks/…}) are capability URLs receivers call without a token, in bursts as large as
+ * their deliveries: they spend a separate, larger budget, token or not.
+ *
+ * <p>The address is {@link HttpServletRequest#getRemoteAddr()} as the server resolved it: a
+ * client's {@code X-Forwarded-For} counts only when {@code server.forward-headers-strategy}
+ * tells the server to trust its proxy, never because this filter read the header.
  */
 final class AnonymousRateLimitFilter extends OncePerRequestFilter {
+
+    private static final String CHARGED = AnonymousRateLimitFilter.class.getName() + ".charged";
 
     private final RateLimiter limiter;
     private final RateLimitSettings settings;
@@ -28,27 +40,52 @@ final class AnonymousRateLimitFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        String authorization = request.getHeader("Authorization");
-        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-        return bearer || !(path.startsWith("/v1/") || path.startsWith("/dev/") || path.startsWith("/acks/"));
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        RateLimitDecision decision = limiter.tryAcquire("ip:" + request.getRemoteAddr(), settings.anonymousPolicy());
-        if (!decision.allowed()) {
-            response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-            problems.write(
-                    request,
-                    response,
-                    ProblemType.RATE_LIMITED,
-                    "too many unauthenticated requests from this address; retry after " + decision.retryAfterSeconds()
-                            + " s");
-            return;
+        String path = RequestPaths.of(request);
+        boolean proceed = true;
+        if (path.startsWith("/acks/")) {
+            proceed = spend(request, response, "ack:", settings.acknowledgementPolicy());
+        } else if (!hasBearerToken(request) && (path.startsWith("/v1/") || path.startsWith("/dev/"))) {
+            proceed = spend(request, response, "ip:", settings.anonymousPolicy());
         }
-        chain.doFilter(request, response);
+        if (proceed) {
+            chain.doFilter(request, response);
+        }
+    }
+
+    /**
+     * For a request authentication refused: spends the anonymous budget unless this request
+     * already did. Returns {@code false} after answering {@code 429} when the budget is spent,
+     * {@code true} when the caller should answer its {@code 401}.
+     */
+    boolean spendForRefused(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getAttribute(CHARGED) != null) {
+            return true;
+        }
+        return spend(request, response, "ip:", settings.anonymousPolicy());
+    }
+
+    private boolean spend(
+            HttpServletRequest request, HttpServletResponse response, String bucket, RateLimitPolicy policy)
+            throws IOException {
+        request.setAttribute(CHARGED, Boolean.TRUE);
+        RateLimitDecision decision = limiter.tryAcquire(bucket + request.getRemoteAddr(), policy);
+        if (decision.allowed()) {
+            return true;
+        }
+        response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+        problems.write(
+                request,
+                response,
+                ProblemType.RATE_LIMITED,
+                "too many unauthenticated requests from this address; retry after " + decision.retryAfterSeconds()
+                        + " s");
+        return false;
+    }
+
+    private static boolean hasBearerToken(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 }

@@ -6,16 +6,30 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code hookline.ratelimit.*}: where buckets live ({@code memory} on this node, {@code redis}
- * shared by every node) and the per-IP limit for calls without a token (default 60 a minute).
+ * {@code hookline.ratelimit.*}: where buckets live and the per-address budgets of callers
+ * without a valid token.
+ *
+ * @param store {@code memory} (buckets on this node) or {@code redis} (shared by every node)
+ * @param anonymousLimit requests per window from one address that carry no token or a refused one
+ * @param anonymousWindow the window of {@code anonymousLimit}
+ * @param acknowledgementLimit requests per window from one address to acknowledgement links
+ *     ({@code /acks/…}); ten times the anonymous budget, as one receiver settles a burst of
+ *     deliveries from one address
+ * @param acknowledgementWindow the window of {@code acknowledgementLimit}
  */
 @ConfigurationProperties("hookline.ratelimit")
 public record RateLimitSettings(
         @DefaultValue("memory") String store,
         @DefaultValue("60") int anonymousLimit,
-        @DefaultValue("60s") Duration anonymousWindow) {
+        @DefaultValue("60s") Duration anonymousWindow,
+        @DefaultValue("600") int acknowledgementLimit,
+        @DefaultValue("60s") Duration acknowledgementWindow) {
 
     RateLimitPolicy anonymousPolicy() {
         return new RateLimitPolicy(anonymousLimit, anonymousWindow, Duration.ZERO);
+    }
+
+    RateLimitPolicy acknowledgementPolicy() {
+        return new RateLimitPolicy(acknowledgementLimit, acknowledgementWindow, Duration.ZERO);
     }
 }

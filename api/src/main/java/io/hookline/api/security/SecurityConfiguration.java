@@ -13,7 +13,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -78,9 +77,13 @@ class SecurityConfiguration {
             Problems problems,
             TenantRegistry tenants,
             RateLimiter limiter,
-            RateLimitSettings settings)
+            RateLimitSettings settings,
+            @Value("${server.port:8080}") String serverPort,
+            @Value("${management.server.port:}") String managementPort)
             throws Exception {
-        AuthenticationEntryPoint entryPoint = entryPoint(problems);
+        AnonymousRateLimitFilter anonymousLimit = new AnonymousRateLimitFilter(limiter, settings, problems);
+        AuthenticationEntryPoint entryPoint = entryPoint(problems, anonymousLimit);
+        boolean privateManagementPort = separatePort(serverPort, managementPort);
         AccessDeniedHandler denied = accessDenied(problems);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -89,28 +92,53 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.disable())
-                .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/v1/**")
-                        .authenticated()
-                        .anyRequest()
-                        .permitAll())
+                .authorizeHttpRequests(authorize -> {
+                    if (!privateManagementPort) {
+                        // the metrics name tenants' traffic and the platform's load: an operator's, not the public's
+                        authorize
+                                .requestMatchers("/actuator/prometheus", "/actuator/prometheus/**")
+                                .hasAuthority("SCOPE_" + Scopes.PLATFORM_ADMIN);
+                    }
+                    authorize
+                            .requestMatchers("/v1/**")
+                            .authenticated()
+                            .anyRequest()
+                            .permitAll();
+                })
                 .oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.decoder(decoder))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
-                .addFilterBefore(
-                        new AnonymousRateLimitFilter(limiter, settings, problems),
-                        BearerTokenAuthenticationFilter.class)
+                .addFilterBefore(anonymousLimit, BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(
                         new TenantScopeFilter(tenants, limiter, problems), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
-    /** 401 as a problem, with the {@code WWW-Authenticate: Bearer …} header RFC 6750 asks for. */
-    private static AuthenticationEntryPoint entryPoint(Problems problems) {
+    /**
+     * With {@code management.server.port} set to a port of its own, the actuator is served only
+     * there (the API port answers 404 for it): that port is the operator's private one, reached
+     * from the cluster's scraper and not published, so it needs no token.
+     */
+    private static boolean separatePort(String serverPort, String managementPort) {
+        String management = managementPort.trim();
+        // 0 is a random port of its own, never the server's
+        return !management.isEmpty()
+                && !management.equals("-1")
+                && (management.equals("0") || !management.equals(serverPort.trim()));
+    }
+
+    /**
+     * 401 as a problem, with the {@code WWW-Authenticate: Bearer …} header RFC 6750 asks for —
+     * or 429 once the address has spent its anonymous budget on refused requests.
+     */
+    private static AuthenticationEntryPoint entryPoint(Problems problems, AnonymousRateLimitFilter anonymous) {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         return (request, response, exception) -> {
+            if (!anonymous.spendForRefused(request, response)) {
+                return;
+            }
             bearer.commence(request, response, exception);
             problems.write(request, response, ProblemType.UNAUTHORIZED, describe(exception));
         };
@@ -139,13 +167,13 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(name = "hookline.dev.enabled", havingValue = "true")
+    @ConditionalOnDevMode
     DevKeys devKeys(@Value("${hookline.dev.key-file:}") String keyFile) {
         return new DevKeys(keyFile.isBlank() ? null : java.nio.file.Path.of(keyFile));
     }
 
     @Bean
-    @ConditionalOnProperty(name = "hookline.dev.enabled", havingValue = "true")
+    @ConditionalOnDevMode
     JwtEncoder devJwtEncoder(DevKeys keys) {
         return new NimbusJwtEncoder(new ImmutableJWKSet<SecurityContext>(new JWKSet(keys.signingKey())));
     }
@@ -159,13 +187,21 @@ class SecurityConfiguration {
     @Bean
     JwtDecoder jwtDecoder(
             ObjectProvider<DevKeys> devKeys,
+            SecurityProperties security,
             @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuerUri,
             @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}") String jwkSetUri,
             @Value("${spring.security.oauth2.resourceserver.jwt.audiences:hookline-api}") List<String> audiences)
             throws Exception {
         DevKeys dev = devKeys.getIfAvailable();
+        @Nullable String given = security.issuer();
+        String configuredIssuer = given == null ? "" : given.trim();
+        if (!configuredIssuer.isEmpty() && !issuerUri.isBlank() && !configuredIssuer.equals(issuerUri.trim())) {
+            throw new IllegalStateException("hookline.security.issuer (" + configuredIssuer
+                    + ") differs from spring.security.oauth2.resourceserver.jwt.issuer-uri (" + issuerUri.trim()
+                    + "): tokens carry one issuer; set only issuer-uri, or both to the same value");
+        }
         NimbusJwtDecoder decoder;
-        @Nullable String issuer;
+        String issuer;
         if (dev != null) {
             decoder = NimbusJwtDecoder.withPublicKey(dev.publicKey().toRSAPublicKey())
                     .signatureAlgorithm(SignatureAlgorithm.RS256)
@@ -178,7 +214,13 @@ class SecurityConfiguration {
                         algorithms.add(SignatureAlgorithm.ES256);
                     })
                     .build();
-            issuer = issuerUri.isBlank() ? null : issuerUri;
+            issuer = !configuredIssuer.isEmpty() ? configuredIssuer : issuerUri.trim();
+            if (issuer.isEmpty()) {
+                throw new IllegalStateException("hookline.security.issuer is required with"
+                        + " spring.security.oauth2.resourceserver.jwt.jwk-set-uri: set it to the iss your identity"
+                        + " provider puts in its tokens (or configure issuer-uri instead), so tokens of any other"
+                        + " issuer trusted with the same keys are refused");
+            }
         } else if (!issuerUri.isBlank()) {
             decoder = NimbusJwtDecoder.withIssuerLocation(issuerUri)
                     .jwsAlgorithms(algorithms -> {
@@ -194,9 +236,7 @@ class SecurityConfiguration {
         }
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(new JwtTimestampValidator());
-        if (issuer != null) {
-            validators.add(new JwtIssuerValidator(issuer));
-        }
+        validators.add(new JwtIssuerValidator(issuer));
         validators.add(new JwtClaimValidator<List<String>>(
                 "aud", aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));

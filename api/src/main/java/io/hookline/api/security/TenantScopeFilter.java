@@ -46,7 +46,7 @@ final class TenantScopeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RequestPaths.of(request);
         if (!(authentication instanceof JwtAuthenticationToken token) || !path.startsWith("/v1/")) {
             chain.doFilter(request, response);
             return;
@@ -54,7 +54,7 @@ final class TenantScopeFilter extends OncePerRequestFilter {
         String subject = token.getToken().getSubject() == null
                 ? "unknown"
                 : token.getToken().getSubject();
-        if (path.equals("/v1/tenants") || path.startsWith("/v1/tenants/")) {
+        if (RequestPaths.isPlatformLevel(path)) {
             try (var scope = CallerContext.bind(new CallerContext.Caller(subject, null))) {
                 chain.doFilter(request, response);
             }

@@ -628,7 +628,8 @@ class DeliveryTests {
         receiver.awaitRequests(1, DEADLINE);
 
         Awaitility.await().atMost(DEADLINE).untilAsserted(() -> {
-            String metrics = api.get("/actuator/prometheus", null, null).raw();
+            String metrics = api.get("/actuator/prometheus", api.token(List.of(), List.of("platform:admin")), null)
+                    .raw();
             assertThat(metrics).contains("hookline_delivery_attempts_total{outcome=\"succeeded\"");
             assertThat(metrics).contains("hookline_delivery_latency_seconds_bucket");
             assertThat(metrics).contains("hookline_delivery_queue_depth");

@@ -101,7 +101,8 @@ class DevModeTests {
         assertThatThrownBy(() -> RunningApp.start(Map.of(
                         "hookline.dev.enabled", "false",
                         "hookline.secrets.encryption-key", "",
-                        "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "http://127.0.0.1:9/jwks")))
+                        "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "http://127.0.0.1:9/jwks",
+                        "hookline.security.issuer", "https://id.example.com")))
                 .rootCause()
                 .hasMessageContaining("hookline.secrets.encryption-key is required");
     }
@@ -117,7 +118,8 @@ class DevModeTests {
     void aProductionNodeHasNoDevEndpoints() {
         try (RunningApp production = RunningApp.start(Map.of(
                 "hookline.dev.enabled", "false",
-                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "http://127.0.0.1:9/jwks"))) {
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "http://127.0.0.1:9/jwks",
+                "hookline.security.issuer", "https://id.example.com"))) {
             Response response = production.client().post("/dev/tokens", "{}", null, null);
             assertThat(response.status()).isEqualTo(404);
             assertThat(production

@@ -47,7 +47,7 @@ class EmbeddedDefaultTests {
         String webhook;
         try (ConfigurableApplicationContext first = start(dir)) {
             String base = "http://localhost:" + first.getEnvironment().getProperty("local.server.port");
-            assertThat(first.getEnvironment().getProperty("hookline.dev.enabled"))
+            assertThat(first.getEnvironment().getProperty("hookline.dev.active"))
                     .isEqualTo("true");
             HttpResponse<String> health = http.send(
                     HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))

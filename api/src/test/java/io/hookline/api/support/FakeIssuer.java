@@ -188,6 +188,13 @@ public final class FakeIssuer implements AutoCloseable {
         json(exchange, 200, Map.of("access_token", token, "token_type", "Bearer", "expires_in", 600));
     }
 
+    /** An access token signed with this issuer's key, carrying exactly these claims. */
+    public String sign(JwtClaimsSet claims) {
+        JwsHeader header =
+                JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).build();
+        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+    }
+
     private static String s256(String verifier) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));

@@ -67,6 +67,15 @@ public final class RunningApp implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** A property of the node's environment as it resolved it ({@code local.management.port}, say). */
+    public @Nullable String property(String name) {
+        return context.getEnvironment().getProperty(name);
+    }
+
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
