@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     ({@code /acks/…}); ten times the anonymous budget, as one receiver settles a burst of
  *     deliveries from one address
  * @param acknowledgementWindow the window of {@code acknowledgementLimit}
+ * @param redisRetryInterval how long a node limits with its own buckets after Redis failed
+ *     before it asks Redis again
  */
 @ConfigurationProperties("hookline.ratelimit")
 public record RateLimitSettings(
@@ -23,7 +25,14 @@ public record RateLimitSettings(
         @DefaultValue("60") int anonymousLimit,
         @DefaultValue("60s") Duration anonymousWindow,
         @DefaultValue("600") int acknowledgementLimit,
-        @DefaultValue("60s") Duration acknowledgementWindow) {
+        @DefaultValue("60s") Duration acknowledgementWindow,
+        @DefaultValue("5s") Duration redisRetryInterval) {
+
+    public RateLimitSettings {
+        if (!store.equals("memory") && !store.equals("redis")) {
+            throw new IllegalArgumentException("hookline.ratelimit.store must be memory or redis, not " + store);
+        }
+    }
 
     RateLimitPolicy anonymousPolicy() {
         return new RateLimitPolicy(anonymousLimit, anonymousWindow, Duration.ZERO);

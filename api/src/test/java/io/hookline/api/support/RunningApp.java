@@ -41,8 +41,11 @@ public final class RunningApp implements AutoCloseable {
     }
 
     public static RunningApp start(Map<String, String> overrides) {
-        Map<String, Object> properties =
-                new LinkedHashMap<>(TestDatabase.connection().springProperties());
+        // A node given its own database (a managed-style cluster, say) does not start the shared one.
+        Map<String, Object> properties = new LinkedHashMap<>(
+                overrides.containsKey("spring.datasource.url")
+                        ? Map.of()
+                        : TestDatabase.connection().springProperties());
         properties.put("server.port", "0");
         properties.put("hookline.dev.enabled", "true");
         properties.put("hookline.secrets.encryption-key", TEST_SECRETS_KEY);

@@ -105,14 +105,31 @@ class RowLevelSecurityTests {
         assertThat(role.get("owner", String.class)).isNotEqualTo("hookline_app");
     }
 
-    /** Guards every table to come: a table with a tenant_id column must have row security on and a policy. */
+    @Test
+    void theWorkerRoleDoesNotBypassRowSecurityEither() {
+        TestTenant a = api.newTenant();
+        Boolean bypass = inTransactionAs(
+                a,
+                dsl -> dsl.fetchSingle("select rolbypassrls from pg_roles where rolname = 'hookline_worker'")
+                        .get(0, Boolean.class));
+
+        assertThat(bypass).isFalse();
+    }
+
+    /**
+     * Guards every table to come: a table with a tenant_id column must have row security on, a
+     * policy, and the delivery worker's own policy.
+     */
     @Test
     void everyTenantScopedTableHasRowSecurityAndAPolicy() {
         TestTenant a = api.newTenant();
         List<Record> tables = java.util.Objects.requireNonNull(inTransactionAs(
                 a,
                 dsl -> dsl.fetch("select c.relname as name, c.relrowsecurity as secured,"
-                        + " (select count(*) from pg_policies p where p.tablename = c.relname) as policies"
+                        + " (select count(*) from pg_policies p where p.tablename = c.relname) as policies,"
+                        + " (select count(*) from pg_policies p where p.tablename = c.relname"
+                        + " and 'hookline_worker' = any (p.roles) and p.permissive = 'PERMISSIVE'"
+                        + " and p.cmd = 'ALL') as worker_policies"
                         + " from pg_class c join pg_namespace n on n.oid = c.relnamespace"
                         + " where n.nspname = current_schema() and c.relkind = 'r' and exists ("
                         + " select 1 from information_schema.columns col where col.table_schema = n.nspname"
@@ -128,6 +145,11 @@ class RowLevelSecurityTests {
             assertThat(table.get("policies", Long.class))
                     .as("policies on %s", table.get("name"))
                     .isPositive();
+            // The delivery worker reaches every tenant through a policy of its own (it has no
+            // BYPASSRLS): a table without one would be invisible to it.
+            assertThat(table.get("worker_policies", Long.class))
+                    .as("hookline_worker policy on %s", table.get("name"))
+                    .isEqualTo(1);
         });
     }
 }

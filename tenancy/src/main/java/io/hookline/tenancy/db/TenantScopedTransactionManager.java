@@ -15,7 +15,8 @@ import org.springframework.transaction.TransactionDefinition;
  * transaction, and a transaction without a bound tenant sees no tenant rows at all.
  *
  * <p>The delivery worker (a {@link CallerContext.Caller#worker() worker} caller) runs as
- * {@code workerRole} instead, which may bypass row-level security: claiming due deliveries
+ * {@code workerRole} instead, which row-level policies of its own let see every tenant (it has
+ * no {@code BYPASSRLS}, which managed PostgreSQL services never grant): claiming due deliveries
  * across tenants fairly is its job.
  *
  * <p>Row-level security is the second wall: repositories filter by tenant themselves, and the

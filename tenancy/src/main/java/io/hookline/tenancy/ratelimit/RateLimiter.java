@@ -5,6 +5,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether a request under a key may pass. Two buckets per key: the window bucket
@@ -21,12 +22,52 @@ public final class RateLimiter {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final RateLimitStore store;
+    private final @Nullable RateLimitStore fallback;
+    private final @Nullable SharedStoreCircuit circuit;
 
     public RateLimiter(RateLimitStore store) {
         this.store = store;
+        this.fallback = null;
+        this.circuit = null;
+    }
+
+    private RateLimiter(RateLimitStore shared, RateLimitStore fallback, SharedStoreCircuit circuit) {
+        this.store = shared;
+        this.fallback = fallback;
+        this.circuit = circuit;
+    }
+
+    /**
+     * Limits with the {@code shared} store, and with {@code fallback} (this node's memory, same
+     * policies) whenever the shared one fails or {@code circuit} says it is still down: the
+     * limit then holds per node instead of across the cluster, and no call waits on a dead
+     * store.
+     */
+    public static RateLimiter withFallback(RateLimitStore shared, RateLimitStore fallback, SharedStoreCircuit circuit) {
+        return new RateLimiter(shared, fallback, circuit);
     }
 
     public RateLimitDecision tryAcquire(String key, RateLimitPolicy policy) {
+        if (fallback == null || circuit == null) {
+            return decide(store, key, policy);
+        }
+        if (!circuit.allowsCall()) {
+            return decide(fallback, key, policy);
+        }
+        RateLimitDecision decision;
+        try {
+            decision = decide(store, key, policy);
+        } catch (RuntimeException unavailable) {
+            // Whatever part of this decision reached the shared store stays there; this node's
+            // buckets decide on their own until the store answers again.
+            circuit.failed(unavailable);
+            return decide(fallback, key, policy);
+        }
+        circuit.succeeded();
+        return decision;
+    }
+
+    private static RateLimitDecision decide(RateLimitStore store, String key, RateLimitPolicy policy) {
         long windowSeconds = policy.window().toSeconds();
         Bucket cooldown = policy.cooldown().isZero()
                 ? null

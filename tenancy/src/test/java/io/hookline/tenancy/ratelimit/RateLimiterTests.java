@@ -2,7 +2,6 @@ package io.hookline.tenancy.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -35,7 +34,7 @@ class RateLimiterTests {
         }
         assumeRedis();
         RedisRateLimitStore redis = new RedisRateLimitStore(
-                RedisClient.create(RedisURI.create("redis://127.0.0.1:6379")), "hookline-test:");
+                RedisURI.create("redis://127.0.0.1:6379"), Duration.ofMillis(500), "hookline-test:");
         OPENED.add(redis);
         return redis;
     }
