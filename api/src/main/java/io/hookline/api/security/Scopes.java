@@ -2,7 +2,7 @@ package io.hookline.api.security;
 
 import java.util.List;
 
-/** The OAuth2 scopes of SPEC §2, and the authority expressions controllers require. */
+/** The OAuth2 scopes (listed in `openapi/openapi.yaml`), and the authority expressions controllers require. */
 public final class Scopes {
 
     public static final String WEBHOOKS_READ = "webhooks:read";

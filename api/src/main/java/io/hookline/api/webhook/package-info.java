@@ -1,4 +1,4 @@
-/** {@code /v1/webhooks}: the webhook management API of SPEC §5 — thin mapping onto the domain's registry. */
+/** {@code /v1/webhooks}: the webhook management API (`openapi/openapi.yaml`) — thin mapping onto the domain's registry. */
 @NullMarked
 package io.hookline.api.webhook;
 

@@ -52,7 +52,7 @@ public final class RunningApp implements AutoCloseable {
         properties.put("hookline.ratelimit.anonymous-limit", "100000");
         properties.put("spring.datasource.hikari.maximum-pool-size", "10");
         // Only the delivery tests run workers (their receivers are on loopback, which other tests'
-        // nodes rightly refuse); see DeliveryTestSupport.
+        // nodes rightly refuse); see DeliveryNode.
         properties.put("hookline.delivery.enabled", "false");
         properties.putAll(overrides);
         List<String> args = new ArrayList<>();

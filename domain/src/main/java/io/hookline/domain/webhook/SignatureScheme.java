@@ -3,7 +3,7 @@ package io.hookline.domain.webhook;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** How a delivery proves it came from Hookline (SPEC §7). */
+/** How a delivery proves it came from Hookline (`docs/delivery.md`, "The request"). */
 public enum SignatureScheme {
     /** Standard Webhooks: {@code webhook-signature: v1,<base64 HMAC-SHA256>}. */
     STANDARD("standard"),
