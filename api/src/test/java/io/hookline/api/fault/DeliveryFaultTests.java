@@ -3,7 +3,6 @@ package io.hookline.api.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.api.support.ApiClient;
-import io.hookline.api.support.ApiClient.Response;
 import io.hookline.api.support.ApiClient.TestTenant;
 import io.hookline.api.support.DeliveryNode;
 import io.hookline.api.support.Receiver;
@@ -54,28 +53,15 @@ class DeliveryFaultTests {
     }
 
     static String webhook(ApiClient api, TestTenant tenant, String url, Map<String, Object> extra) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "fault");
-        body.put("url", url);
-        body.put("events", List.of("order.placed"));
-        body.putAll(extra);
-        Response created = api.post("/v1/webhooks", body, tenant);
-        assertThat(created.status()).as(created.raw()).isEqualTo(201);
-        return created.json().get("id").asString();
+        return api.webhook(tenant, url, extra);
     }
 
     static String publish(ApiClient api, TestTenant tenant) {
-        JsonNode data =
-                api.get("/v1/event-types/order.placed/sample", tenant).json().get("data");
-        Response published = api.post("/v1/events", Map.of("type", "order.placed", "data", data), tenant);
-        assertThat(published.status()).as(published.raw()).isEqualTo(202);
-        return published.json().get("id").asString();
+        return api.publishSample(tenant, "order.placed");
     }
 
     static JsonNode deliveries(ApiClient api, TestTenant tenant, String webhookId) {
-        return api.get("/v1/webhooks/" + webhookId + "/deliveries?limit=100", tenant)
-                .json()
-                .get("data");
+        return api.deliveries(tenant, webhookId);
     }
 
     /** Rows of (label, count) from a query run as the superuser. */

@@ -3,7 +3,6 @@ package io.hookline.api.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.api.support.ApiClient;
-import io.hookline.api.support.ApiClient.Response;
 import io.hookline.api.support.ApiClient.TestTenant;
 import io.hookline.api.support.DeliveryNode;
 import io.hookline.api.support.RunningApp;
@@ -14,8 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -34,42 +31,18 @@ class HostileReceiverTests {
     private final ApiClient api = app.client();
 
     private String webhook(TestTenant tenant, String url, int timeoutSeconds, int maxAttempts) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "hostile");
-        body.put("url", url);
-        body.put("events", List.of("order.placed"));
-        body.put("timeoutSeconds", timeoutSeconds);
-        body.put("retry", Map.of("enabled", true, "maxAttempts", maxAttempts));
-        Response created = api.post("/v1/webhooks", body, tenant);
-        assertThat(created.status()).as(created.raw()).isEqualTo(201);
-        return created.json().get("id").asString();
+        return api.webhook(
+                tenant,
+                url,
+                Map.of("timeoutSeconds", timeoutSeconds, "retry", Map.of("enabled", true, "maxAttempts", maxAttempts)));
     }
 
     private void publish(TestTenant tenant) {
-        JsonNode data =
-                api.get("/v1/event-types/order.placed/sample", tenant).json().get("data");
-        assertThat(api.post("/v1/events", Map.of("type", "order.placed", "data", data), tenant)
-                        .status())
-                .isEqualTo(202);
+        api.publishSample(tenant, "order.placed");
     }
 
-    /** Waits until the webhook's only delivery is final, and answers it with its attempts. */
     private JsonNode finalDelivery(TestTenant tenant, String webhookId) {
-        Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(50)).until(() -> {
-            JsonNode data = api.get("/v1/webhooks/" + webhookId + "/deliveries", tenant)
-                    .json()
-                    .get("data");
-            return data.size() == 1
-                    && List.of("succeeded", "failed")
-                            .contains(data.get(0).get("status").asString());
-        });
-        String id = api.get("/v1/webhooks/" + webhookId + "/deliveries", tenant)
-                .json()
-                .get("data")
-                .get(0)
-                .get("id")
-                .asString();
-        return api.get("/v1/deliveries/" + id, tenant).json();
+        return api.finalDelivery(tenant, webhookId, DEADLINE);
     }
 
     @Test

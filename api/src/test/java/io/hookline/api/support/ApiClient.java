@@ -161,6 +161,52 @@ public final class ApiClient {
         return delete(path, tenant.token(), tenant.id());
     }
 
+    /**
+     * Creates a webhook to {@code url} for {@code order.placed} (which must answer 201), with
+     * {@code extra} fields added or overriding; returns its id.
+     */
+    public String webhook(TestTenant tenant, String url, Map<String, Object> extra) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("name", "receiver " + url);
+        body.put("url", url);
+        body.put("events", List.of("order.placed"));
+        body.putAll(extra);
+        return create(tenant, "/v1/webhooks", body);
+    }
+
+    /** Publishes the catalog sample of {@code type} (which must answer 202); returns the event id. */
+    public String publishSample(TestTenant tenant, String type) {
+        JsonNode data =
+                get("/v1/event-types/" + type + "/sample", tenant).json().get("data");
+        Response published = post("/v1/events", Map.of("type", type, "data", data), tenant);
+        if (published.status() != 202) {
+            throw new AssertionError("publishing " + type + " answered " + published.status() + ": " + published.raw());
+        }
+        return published.json().get("id").asString();
+    }
+
+    /** The webhook's deliveries, newest first (up to 100). */
+    public JsonNode deliveries(TestTenant tenant, String webhookId) {
+        return get("/v1/webhooks/" + webhookId + "/deliveries?limit=100", tenant)
+                .json()
+                .get("data");
+    }
+
+    /** Waits until the webhook's only delivery is final ({@code succeeded} or {@code failed}), then answers it with its attempts. */
+    public JsonNode finalDelivery(TestTenant tenant, String webhookId, java.time.Duration within) {
+        org.awaitility.Awaitility.await()
+                .atMost(within)
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> {
+                    JsonNode data = deliveries(tenant, webhookId);
+                    return data.size() == 1
+                            && List.of("succeeded", "failed")
+                                    .contains(data.get(0).get("status").asString());
+                });
+        String id = deliveries(tenant, webhookId).get(0).get("id").asString();
+        return get("/v1/deliveries/" + id, tenant).json();
+    }
+
     /** Creates a resource with {@code POST path} (which must answer 201) and returns its id. */
     public String create(TestTenant tenant, String path, Object body) {
         Response created = post(path, body, tenant);
