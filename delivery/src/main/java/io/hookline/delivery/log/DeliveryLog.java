@@ -3,8 +3,9 @@ package io.hookline.delivery.log;
 import static io.hookline.domain.jooq.Tables.DELIVERY;
 import static io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT;
 import static io.hookline.domain.jooq.Tables.EVENT;
-import static io.hookline.domain.jooq.Tables.WEBHOOK;
 
+import io.hookline.domain.delivery.DeliveryQueue;
+import io.hookline.domain.delivery.DeliveryStatus;
 import io.hookline.domain.jooq.tables.records.DeliveryRecord;
 import io.hookline.domain.page.Page;
 import io.hookline.domain.page.PageRequest;
@@ -20,26 +21,32 @@ import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
-import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads and acts on a tenant's delivery log; every query is scoped to the tenant. */
+/**
+ * Reads a tenant's delivery log, and asks the {@link DeliveryQueue} to resend or recover; every
+ * query is scoped to the tenant. Only the queue writes deliveries.
+ */
 @Service
 public class DeliveryLog {
 
-    public static final Set<String> STATUSES = Set.of("pending", "delivering", "waiting", "succeeded", "failed");
+    public static final Set<String> STATUSES = java.util.Arrays.stream(DeliveryStatus.values())
+            .map(DeliveryStatus::literal)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
     private final DSLContext dsl;
+    private final DeliveryQueue queue;
     private final WebhookRegistry webhooks;
     private final JsonMapper json;
 
-    DeliveryLog(DSLContext dsl, WebhookRegistry webhooks, JsonMapper json) {
+    DeliveryLog(DSLContext dsl, DeliveryQueue queue, WebhookRegistry webhooks, JsonMapper json) {
         this.dsl = dsl;
+        this.queue = queue;
         this.webhooks = webhooks;
         this.json = json;
     }
@@ -105,27 +112,18 @@ public class DeliveryLog {
     }
 
     /**
-     * Queues one more attempt now, whatever the retry policy said; not while one is in flight.
-     * The update itself carries the condition, so a resend racing a worker's claim either
-     * happens before the claim (and the claim sends it once) or finds it in flight (409) —
-     * never a second concurrent send.
+     * Queues one more attempt now, whatever the retry policy said; not while one is in flight
+     * (409: the queue refuses to touch a {@code delivering} row, so a resend never makes a
+     * second concurrent send).
      */
     @Transactional
     public DeliveryView resend(TenantId tenant, String id) {
         DeliveryRecord delivery = find(tenant, id);
-        int queued = dsl.update(DELIVERY)
-                .set(DELIVERY.STATUS, "pending")
-                .set(DELIVERY.NEXT_ATTEMPT_AT, dueNowUnlessDisabled(tenant, delivery.getWebhookId()))
-                .set(DELIVERY.ACK_TOKEN_HASH, (String) null)
-                .set(DELIVERY.LEASE_UNTIL, (OffsetDateTime) null)
-                .set(DELIVERY.UPDATED_AT, DSL.currentOffsetDateTime())
-                .where(DELIVERY.TENANT_ID.eq(tenant.value()), DELIVERY.ID.eq(id), DELIVERY.STATUS.ne("delivering"))
-                .execute();
-        if (queued == 0) {
+        if (!queue.resend(tenant, id, delivery.getWebhookId())) {
             throw new DomainException.Conflict(
                     "delivery-in-flight", "delivery " + id + " is being attempted right now; try again shortly");
         }
-        notifyWorkers();
+        queue.notifyWorkers();
         return view(find(tenant, id), null);
     }
 
@@ -133,42 +131,11 @@ public class DeliveryLog {
     @Transactional
     public int recover(TenantId tenant, WebhookId webhook, OffsetDateTime since) {
         webhooks.get(tenant, webhook);
-        int recovered = dsl.update(DELIVERY)
-                .set(DELIVERY.STATUS, "pending")
-                .set(DELIVERY.NEXT_ATTEMPT_AT, dueNowUnlessDisabled(tenant, webhook.value()))
-                .set(DELIVERY.UPDATED_AT, DSL.currentOffsetDateTime())
-                .where(
-                        DELIVERY.TENANT_ID.eq(tenant.value()),
-                        DELIVERY.WEBHOOK_ID.eq(webhook.value()),
-                        DELIVERY.STATUS.eq("failed"),
-                        DELIVERY.CREATED_AT.ge(since))
-                .execute();
+        int recovered = queue.recover(tenant, webhook.value(), since);
         if (recovered > 0) {
-            notifyWorkers();
+            queue.notifyWorkers();
         }
         return recovered;
-    }
-
-    /**
-     * Due now; or, for a disabled webhook, parked until it is enabled again (as its other
-     * deliveries are). The webhook row is read {@code FOR SHARE}, so a concurrent disable waits
-     * for this transaction and then parks what it queued: nothing due ever hides under a
-     * disabled webhook at the head of the queue.
-     */
-    private @Nullable OffsetDateTime dueNowUnlessDisabled(TenantId tenant, String webhookId) {
-        Boolean enabled = dsl.select(WEBHOOK.ENABLED)
-                .from(WEBHOOK)
-                .where(WEBHOOK.TENANT_ID.eq(tenant.value()), WEBHOOK.ID.eq(webhookId))
-                .forShare()
-                .fetchOne(WEBHOOK.ENABLED);
-        if (enabled == null) {
-            throw new DomainException.NotFound("webhook", webhookId);
-        }
-        return enabled ? io.hookline.tenancy.Timestamps.now() : null;
-    }
-
-    private void notifyWorkers() {
-        dsl.execute("select pg_notify('hookline_deliveries', '')");
     }
 
     private DeliveryRecord find(TenantId tenant, String id) {

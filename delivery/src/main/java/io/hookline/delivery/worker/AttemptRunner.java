@@ -3,11 +3,13 @@ package io.hookline.delivery.worker;
 import io.hookline.delivery.http.LoggedText;
 import io.hookline.delivery.http.WebhookHttpClient;
 import io.hookline.delivery.signing.Signatures;
+import io.hookline.domain.delivery.Claim;
+import io.hookline.domain.delivery.DeliveryQueue;
+import io.hookline.domain.delivery.DeliveryStatus;
 import io.hookline.domain.webhook.CredentialHeaders;
 import io.hookline.domain.webhook.WebhookId;
 import io.hookline.domain.webhook.WebhookRegistry;
 import io.hookline.tenancy.TenantId;
-import io.hookline.tenancy.Timestamps;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +25,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.jooq.JSONB;
-import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +45,7 @@ class AttemptRunner {
     static final String USER_AGENT = "Hookline-Webhooks/0.1";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final DeliveryStore store;
+    private final DeliveryQueue queue;
     private final WebhookHttpClient http;
     private final WebhookRegistry webhooks;
     private final Settler settler;
@@ -58,7 +58,7 @@ class AttemptRunner {
     private final org.springframework.core.env.Environment environment;
 
     AttemptRunner(
-            DeliveryStore store,
+            DeliveryQueue queue,
             WebhookHttpClient http,
             WebhookRegistry webhooks,
             Settler settler,
@@ -68,7 +68,7 @@ class AttemptRunner {
             MeterRegistry meters,
             org.springframework.core.env.Environment environment) {
         this.environment = environment;
-        this.store = store;
+        this.queue = queue;
         this.http = http;
         this.webhooks = webhooks;
         this.settler = settler;
@@ -88,7 +88,7 @@ class AttemptRunner {
         return transactions.inWorker(work);
     }
 
-    AttemptResult attempt(Record claim) {
+    AttemptResult attempt(Claim claim) {
         return attempt(claim, false);
     }
 
@@ -96,25 +96,23 @@ class AttemptRunner {
      * Makes the attempt. A {@code finalAttempt} (the test endpoint's) is never retried, so a test
      * row cannot linger in the queue, least of all under a disabled webhook.
      */
-    AttemptResult attempt(Record claim, boolean finalAttempt) {
-        String deliveryId = claim.get("id", String.class);
-        String tenantId = claim.get("tenant_id", String.class);
-        String webhookId = claim.get("webhook_id", String.class);
-        String eventId = claim.get("event_id", String.class);
-        String eventType = claim.get("event_type", String.class);
-        int attempt = claim.get("attempt_count", Integer.class);
-        long leaseToken = claim.get("lease_token", Long.class);
-        boolean async = claim.get("async_acknowledgement", Boolean.class);
-        String scheme = claim.get("signature_scheme", String.class);
-        int timeout = claim.get("timeout_seconds", Integer.class);
-        int maxAttempts = finalAttempt
-                ? attempt
-                : claim.get("retry_enabled", Boolean.class) ? claim.get("retry_max_attempts", Integer.class) : 1;
+    AttemptResult attempt(Claim claim, boolean finalAttempt) {
+        String deliveryId = claim.deliveryId();
+        String tenantId = claim.tenantId();
+        String webhookId = claim.webhookId();
+        String eventId = claim.eventId();
+        String eventType = claim.eventType();
+        int attempt = claim.attempt();
+        long leaseToken = claim.leaseToken();
+        boolean async = claim.asyncAcknowledgement();
+        String scheme = claim.signatureScheme();
+        int timeout = claim.timeoutSeconds();
+        int maxAttempts = finalAttempt ? attempt : claim.maxAttempts();
 
-        String body = claim.get("body", String.class);
+        String body = claim.body();
         if (async) {
             String token = newAckToken();
-            boolean stillOurs = inWorkerTransaction(() -> store.setAckToken(deliveryId, leaseToken, hash(token)));
+            boolean stillOurs = inWorkerTransaction(() -> queue.setAckToken(deliveryId, leaseToken, hash(token)));
             if (!stillOurs) {
                 return new AttemptResult(false, null, 0, "superseded by another worker");
             }
@@ -124,15 +122,14 @@ class AttemptRunner {
         WebhookRegistry.SigningSecrets secrets = webhooks.openSecrets(
                 new TenantId(tenantId),
                 new WebhookId(webhookId),
-                claim.get("secret_ciphertext", byte[].class),
-                claim.get("secret_key_id", String.class),
-                claim.get("previous_secret_ciphertext", byte[].class),
-                claim.get("previous_secret_key_id", String.class),
-                claim.get("previous_secret_expires_at", OffsetDateTime.class));
+                claim.secretCiphertext(),
+                claim.secretKeyId(),
+                claim.previousSecretCiphertext(),
+                claim.previousSecretKeyId(),
+                claim.previousSecretExpiresAt());
 
-        long timestamp = System.currentTimeMillis() / 1000;
-        Map<String, String> headers = new LinkedHashMap<>(
-                json.readValue(claim.get("headers", JSONB.class).data(), HEADERS));
+        long timestamp = queue.now().toEpochSecond();
+        Map<String, String> headers = new LinkedHashMap<>(json.readValue(claim.headersJson(), HEADERS));
         headers.put("Content-Type", "application/json");
         headers.put("User-Agent", USER_AGENT);
         headers.put("webhook-id", eventId);
@@ -140,8 +137,8 @@ class AttemptRunner {
         headers.put("webhook-signature", Signatures.standard(secrets.all(), eventId, timestamp, body));
         headers.put("X-Event-Id", eventId);
         headers.put("X-Event-Type", eventType);
-        headers.put("X-Administration-Code", claim.get("administration_code", String.class));
-        String triggeredBy = claim.get("triggered_by", String.class);
+        headers.put("X-Administration-Code", claim.administrationCode());
+        String triggeredBy = claim.triggeredBy();
         if (triggeredBy != null) {
             headers.put("X-TriggeredBy-Id", triggeredBy);
         }
@@ -155,13 +152,13 @@ class AttemptRunner {
             logged.put("MessageHash", headers.get("MessageHash"));
         }
 
-        OffsetDateTime startedAt = Timestamps.now();
-        WebhookHttpClient.Outcome outcome = http.post(claim.get("url", String.class), headers, body, timeout);
+        OffsetDateTime startedAt = queue.now();
+        WebhookHttpClient.Outcome outcome = http.post(claim.url(), headers, body, timeout);
         if (outcome.interrupted()) {
             // The node is stopping and cut the request short: not the receiver's failure. Hand
             // the delivery back as it was, for this or another node to send again.
             settler.submit(Settler.Item.release(
-                            deliveryId, leaseToken, tenantId, webhookId, attempt, startedAt, outcome))
+                            deliveryId, leaseToken, tenantId, webhookId, attempt, startedAt, outcome, queue.now()))
                     .join();
             return new AttemptResult(false, null, outcome.durationMillis(), outcome.error());
         }
@@ -200,7 +197,11 @@ class AttemptRunner {
 
     /** Status, next attempt and outcome label for the metrics. */
     private record Settlement(
-            String status, @Nullable OffsetDateTime nextAttemptAt, String outcome, boolean success, boolean gone) {}
+            DeliveryStatus status,
+            @Nullable OffsetDateTime nextAttemptAt,
+            String outcome,
+            boolean success,
+            boolean gone) {}
 
     private Settlement judge(WebhookHttpClient.Outcome outcome, boolean async, int attempt, int maxAttempts) {
         Integer status = outcome.status();
@@ -208,19 +209,23 @@ class AttemptRunner {
             if (async && status == 202) {
                 // next_attempt_at of a waiting delivery is when its acknowledgement is overdue
                 return new Settlement(
-                        "waiting", Timestamps.now().plus(properties.acknowledgementTimeout()), "waiting", true, false);
+                        DeliveryStatus.WAITING,
+                        queue.now().plus(properties.acknowledgementTimeout()),
+                        "waiting",
+                        true,
+                        false);
             }
-            return new Settlement("succeeded", null, "succeeded", true, false);
+            return new Settlement(DeliveryStatus.SUCCEEDED, null, "succeeded", true, false);
         }
         if (status != null && status == 410) {
-            return new Settlement("failed", null, "gone", false, true);
+            return new Settlement(DeliveryStatus.FAILED, null, "gone", false, true);
         }
         if (attempt >= maxAttempts) {
-            return new Settlement("failed", null, "failed", false, false);
+            return new Settlement(DeliveryStatus.FAILED, null, "failed", false, false);
         }
         Duration retryAfter = status != null && (status == 429 || status == 503) ? retryAfter(outcome.headers()) : null;
         Duration delay = retries.delayBefore(attempt + 1, retryAfter);
-        return new Settlement("pending", Timestamps.now().plus(delay), "retrying", false, false);
+        return new Settlement(DeliveryStatus.PENDING, queue.now().plus(delay), "retrying", false, false);
     }
 
     /** A {@code Retry-After} of seconds or an HTTP date, if present and sane (at most a day). */

@@ -1,5 +1,7 @@
 package io.hookline.delivery.worker;
 
+import io.hookline.domain.delivery.Claim;
+import io.hookline.domain.delivery.DeliveryQueue;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
@@ -12,7 +14,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
-import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -39,7 +40,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration JOIN = Duration.ofSeconds(30);
 
-    private final DeliveryStore store;
+    private final DeliveryQueue queue;
     private final Sweeper sweeper;
     private final AttemptRunner runner;
     private final DeliveryProperties properties;
@@ -56,13 +57,13 @@ public class DeliveryWorker implements SmartLifecycle {
     private record QueueStats(long depth, double oldestDueSeconds, long readAtNanos) {}
 
     DeliveryWorker(
-            DeliveryStore store,
+            DeliveryQueue queue,
             Sweeper sweeper,
             AttemptRunner runner,
             DeliveryProperties properties,
             DataSource dataSource,
             MeterRegistry meters) {
-        this.store = store;
+        this.queue = queue;
         this.sweeper = sweeper;
         this.runner = runner;
         this.properties = properties;
@@ -156,41 +157,58 @@ public class DeliveryWorker implements SmartLifecycle {
                 }
             }
             try {
-                int free = capacity.availablePermits();
-                if (free == 0) {
+                if (capacity.availablePermits() == 0) {
                     waitForWake();
                     continue;
                 }
-                List<Record> claimed = runner.inWorkerTransaction(() -> store.claim(
-                        Math.min(properties.batchSize(), free), properties.perWebhookInFlight(), properties.lease()));
-                for (Record claim : claimed) {
-                    capacity.acquireUninterruptibly();
-                    ExecutorService executor = attempts;
-                    if (executor == null) {
-                        capacity.release();
-                        break;
-                    }
-                    executor.execute(() -> {
-                        try {
-                            runner.attempt(claim);
-                        } catch (RuntimeException e) {
-                            log.error(
-                                    "delivery {} attempt failed unexpectedly; its lease will expire and it is retried",
-                                    claim.get("id"),
-                                    e);
-                        } finally {
-                            capacity.release();
-                            wake();
-                        }
-                    });
-                }
-                if (claimed.isEmpty()) {
+                if (claimOnce().isEmpty()) {
                     waitForWake();
                 }
             } catch (RuntimeException e) {
                 log.warn("claiming deliveries failed; retrying shortly", e);
                 waitForWake();
             }
+        }
+    }
+
+    /**
+     * One step of the loop: claims as many due deliveries as there is free capacity for (up to
+     * the batch size) and hands each to an attempt; returns what it claimed. While the loop runs,
+     * attempts go to their virtual threads. On a node whose loop is not running (a test with
+     * {@code hookline.delivery.enabled=false}) each attempt runs in the caller's thread, so the
+     * claimed deliveries are settled when this returns: the queue can be driven one step at a
+     * time, without waiting.
+     */
+    public List<Claim> claimOnce() {
+        int free = capacity.availablePermits();
+        if (free == 0) {
+            return List.of();
+        }
+        List<Claim> claimed = runner.inWorkerTransaction(() -> queue.claim(
+                Math.min(properties.batchSize(), free), properties.perWebhookInFlight(), properties.lease()));
+        for (Claim claim : claimed) {
+            capacity.acquireUninterruptibly();
+            ExecutorService executor = attempts;
+            if (executor == null) {
+                attempt(claim);
+            } else {
+                executor.execute(() -> attempt(claim));
+            }
+        }
+        return claimed;
+    }
+
+    private void attempt(Claim claim) {
+        try {
+            runner.attempt(claim);
+        } catch (RuntimeException e) {
+            log.error(
+                    "delivery {} attempt failed unexpectedly; its lease will expire and it is retried",
+                    claim.deliveryId(),
+                    e);
+        } finally {
+            capacity.release();
+            wake();
         }
     }
 
@@ -241,9 +259,8 @@ public class DeliveryWorker implements SmartLifecycle {
             return current;
         }
         try {
-            Record row = runner.inWorkerTransaction(store::queueStats);
-            QueueStats fresh =
-                    new QueueStats(row.get("depth", Long.class), row.get("oldest_due_seconds", Double.class), now);
+            io.hookline.domain.delivery.QueueStats row = runner.inWorkerTransaction(queue::stats);
+            QueueStats fresh = new QueueStats(row.depth(), row.oldestDueSeconds(), now);
             stats.set(fresh);
             return fresh;
         } catch (RuntimeException e) {

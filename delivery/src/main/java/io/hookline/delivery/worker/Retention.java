@@ -1,11 +1,12 @@
 package io.hookline.delivery.worker;
 
 import static io.hookline.domain.jooq.Tables.DELIVERY;
-import static io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT;
 import static io.hookline.domain.jooq.Tables.EVENT;
 import static io.hookline.domain.jooq.Tables.EVENT_IDEMPOTENCY;
 
+import io.hookline.domain.delivery.DeliveryQueue;
 import io.hookline.tenancy.Ids;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -34,18 +35,27 @@ public class Retention {
     public record Removed(int attempts, int deliveries, int idempotencyKeys, int events) {}
 
     private final DSLContext dsl;
+    private final DeliveryQueue queue;
     private final WorkerTransactions transactions;
     private final RetentionProperties properties;
+    private final Clock clock;
 
-    Retention(DSLContext dsl, WorkerTransactions transactions, RetentionProperties properties) {
+    Retention(
+            DSLContext dsl,
+            DeliveryQueue queue,
+            WorkerTransactions transactions,
+            RetentionProperties properties,
+            Clock clock) {
         this.dsl = dsl;
+        this.queue = queue;
+        this.clock = clock;
         this.transactions = transactions;
         this.properties = properties;
     }
 
     @Scheduled(fixedDelayString = "${hookline.retention.interval:PT1H}", initialDelayString = "PT1M")
     void scheduled() {
-        Removed removed = clean(Instant.now());
+        Removed removed = clean(clock.instant());
         if (removed.attempts() + removed.deliveries() + removed.idempotencyKeys() + removed.events() > 0) {
             log.info(
                     "retention removed {} attempts, {} deliveries, {} idempotency keys and {} events",
@@ -60,22 +70,10 @@ public class Retention {
     public Removed clean(Instant now) {
         int batch = properties.batchSize();
         OffsetDateTime attemptCutoff = OffsetDateTime.ofInstant(now.minus(properties.attempts()), ZoneOffset.UTC);
-        int attempts = inBatches(() -> dsl.deleteFrom(DELIVERY_ATTEMPT)
-                .where(DELIVERY_ATTEMPT.ID.in(DSL.select(DELIVERY_ATTEMPT.ID)
-                        .from(DELIVERY_ATTEMPT)
-                        .where(DELIVERY_ATTEMPT.STARTED_AT.lt(attemptCutoff))
-                        .orderBy(DELIVERY_ATTEMPT.STARTED_AT)
-                        .limit(batch)))
-                .execute());
+        int attempts = inBatches(() -> queue.deleteAttemptsStartedBefore(attemptCutoff, batch));
 
         String deliveryCutoff = Ids.firstAt("dlv", now.minus(properties.deliveries()));
-        int deliveries = inBatches(() -> dsl.deleteFrom(DELIVERY)
-                .where(DELIVERY.ID.in(DSL.select(DELIVERY.ID)
-                        .from(DELIVERY)
-                        .where(DELIVERY.ID.lt(deliveryCutoff), DELIVERY.STATUS.in("succeeded", "failed"))
-                        .orderBy(DELIVERY.ID)
-                        .limit(batch)))
-                .execute());
+        int deliveries = inBatches(() -> queue.deleteFinalBefore(deliveryCutoff, batch));
 
         OffsetDateTime keyCutoff = OffsetDateTime.ofInstant(now.minus(properties.idempotencyKeys()), ZoneOffset.UTC);
         int keys = inBatches(() -> dsl.execute(

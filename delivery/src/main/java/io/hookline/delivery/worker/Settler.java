@@ -1,10 +1,13 @@
 package io.hookline.delivery.worker;
 
 import io.hookline.delivery.http.WebhookHttpClient;
+import io.hookline.domain.delivery.AttemptRecord;
+import io.hookline.domain.delivery.DeliveryQueue;
+import io.hookline.domain.delivery.DeliveryStatus;
+import io.hookline.domain.delivery.Settlement;
 import io.hookline.domain.event.EventOutbox;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
-import io.hookline.tenancy.Timestamps;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -59,11 +62,12 @@ class Settler implements SmartLifecycle {
             String requestHeaders,
             @Nullable String responseHeaders,
             @Nullable String reason,
-            String status,
+            DeliveryStatus status,
             @Nullable OffsetDateTime nextAttemptAt,
             Kind kind,
             CompletableFuture<Boolean> applied) {
 
+        /** The delivery handed back due {@code now}, its attempt given back. */
         static Item release(
                 String deliveryId,
                 long leaseToken,
@@ -71,7 +75,8 @@ class Settler implements SmartLifecycle {
                 String webhookId,
                 int attempt,
                 OffsetDateTime startedAt,
-                WebhookHttpClient.Outcome outcome) {
+                WebhookHttpClient.Outcome outcome,
+                OffsetDateTime now) {
             return new Item(
                     deliveryId,
                     leaseToken,
@@ -83,8 +88,8 @@ class Settler implements SmartLifecycle {
                     "{}",
                     null,
                     null,
-                    "pending",
-                    Timestamps.now(),
+                    DeliveryStatus.PENDING,
+                    now,
                     Kind.RELEASED,
                     new CompletableFuture<>());
         }
@@ -93,6 +98,26 @@ class Settler implements SmartLifecycle {
          * The same result without anything the receiver sent: written when the full result
          * could not be, so the delivery still moves on and the log says why.
          */
+        Settlement settlement() {
+            return new Settlement(deliveryId, leaseToken, status, nextAttemptAt, kind == Kind.RELEASED);
+        }
+
+        AttemptRecord attemptRecord(String id) {
+            return new AttemptRecord(
+                    id,
+                    tenantId,
+                    deliveryId,
+                    attempt,
+                    startedAt,
+                    (int) Math.min(Integer.MAX_VALUE, outcome.durationMillis()),
+                    requestHeaders,
+                    outcome.status(),
+                    responseHeaders,
+                    outcome.body(),
+                    reason,
+                    outcome.error());
+        }
+
         Item bare(RuntimeException failure) {
             var bareOutcome = new WebhookHttpClient.Outcome(
                     outcome.status(),
@@ -120,7 +145,8 @@ class Settler implements SmartLifecycle {
     }
 
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
-    private final DeliveryStore store;
+    private final DeliveryQueue deliveries;
+    private final WebhookHealth health;
     private final WorkerTransactions transactions;
     private final EventOutbox outbox;
     private final DeliveryProperties properties;
@@ -129,12 +155,14 @@ class Settler implements SmartLifecycle {
     private @Nullable Thread thread;
 
     Settler(
-            DeliveryStore store,
+            DeliveryQueue deliveries,
+            WebhookHealth health,
             WorkerTransactions transactions,
             EventOutbox outbox,
             DeliveryProperties properties,
             JsonMapper json) {
-        this.store = store;
+        this.deliveries = deliveries;
+        this.health = health;
         this.transactions = transactions;
         this.outbox = outbox;
         this.properties = properties;
@@ -243,14 +271,16 @@ class Settler implements SmartLifecycle {
     }
 
     private Set<String> apply(List<Item> batch) {
-        Set<String> applied = new HashSet<>(store.settleAll(batch));
+        Set<String> applied = new HashSet<>(
+                deliveries.settle(batch.stream().map(Item::settlement).toList()));
         List<Item> kept = batch.stream()
                 .filter(item -> applied.contains(item.deliveryId()) && item.kind() != Kind.RELEASED)
                 .toList();
         if (kept.isEmpty()) {
             return applied;
         }
-        store.insertAttempts(kept, () -> Ids.next("att"));
+        deliveries.recordAttempts(
+                kept.stream().map(item -> item.attemptRecord(Ids.next("att"))).toList());
         Set<String> succeeded = new HashSet<>();
         Map<String, Integer> failures = new LinkedHashMap<>();
         Map<String, Item> lastFailure = new LinkedHashMap<>();
@@ -267,8 +297,8 @@ class Settler implements SmartLifecycle {
                 }
             }
         }
-        store.resetStreaks(succeeded);
-        for (Record streak : store.addFailures(failures)) {
+        health.resetStreaks(succeeded);
+        for (Record streak : health.addFailures(failures)) {
             int count = streak.get("consecutive_failures", Integer.class);
             if (count >= properties.disableAfterFailures()) {
                 Item last = lastFailure.get(streak.get("id", String.class));
@@ -289,10 +319,12 @@ class Settler implements SmartLifecycle {
 
     /** Disables the webhook (once) and tells the tenant's other webhooks; joins the caller's worker transaction. */
     void disable(String tenantId, String webhookId, String reason, String lastResult) {
-        if (!store.disable(webhookId, reason)) {
+        if (!health.disable(webhookId, reason)) {
             return;
         }
-        Record summary = store.webhookSummary(webhookId);
+        // its pending deliveries keep their place and resume when it is enabled again
+        deliveries.park(new TenantId(tenantId), webhookId);
+        Record summary = health.webhookSummary(webhookId);
         if (summary == null) {
             return;
         }
@@ -302,14 +334,14 @@ class Settler implements SmartLifecycle {
         data.put("url", summary.get("url", String.class));
         data.put("disabledReason", reason);
         data.put("consecutiveFailures", summary.get("consecutive_failures", Integer.class));
-        data.put("disabledAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Timestamps.now()));
+        data.put("disabledAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(deliveries.now()));
         outbox.emit(new TenantId(tenantId), "webhook.disabled", data, null, "system");
         log.warn("webhook {} of tenant {} disabled: {} (last attempt: {})", webhookId, tenantId, reason, lastResult);
     }
 
     /** Adds failed attempts to the webhooks' streaks and disables those that reached the threshold; in a worker transaction. */
     void countFailures(Map<String, Integer> failures, Map<String, String> tenants, String lastResult) {
-        for (Record streak : store.addFailures(failures)) {
+        for (Record streak : health.addFailures(failures)) {
             int count = streak.get("consecutive_failures", Integer.class);
             if (count >= properties.disableAfterFailures()) {
                 String webhookId = streak.get("id", String.class);

@@ -1,13 +1,14 @@
 package io.hookline.delivery.worker;
 
+import io.hookline.domain.delivery.DeliveryQueue;
+import io.hookline.domain.delivery.DeliveryStatus;
+import io.hookline.domain.delivery.SweptDelivery;
 import io.hookline.tenancy.Ids;
-import io.hookline.tenancy.Timestamps;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jooq.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,14 +40,14 @@ class Sweeper {
     static final String UNRECORDED =
             "no result was recorded for this attempt before its lease ran out (the worker stopped or could not write it)";
 
-    private final DeliveryStore store;
+    private final DeliveryQueue queue;
     private final WorkerTransactions transactions;
     private final Settler settler;
     private final DeliveryProperties properties;
     private final RetrySchedule retries;
 
-    Sweeper(DeliveryStore store, WorkerTransactions transactions, Settler settler, DeliveryProperties properties) {
-        this.store = store;
+    Sweeper(DeliveryQueue queue, WorkerTransactions transactions, Settler settler, DeliveryProperties properties) {
+        this.queue = queue;
         this.transactions = transactions;
         this.settler = settler;
         this.properties = properties;
@@ -66,31 +67,25 @@ class Sweeper {
      * expire), the deliveries still end.
      */
     private int endExpiredLeases() {
-        List<Record> failed = new ArrayList<>();
+        List<SweptDelivery> failed = new ArrayList<>();
         int moved = transactions.inWorker(() -> {
-            List<Record> rows = store.expiredLeasesToSettle(BATCH);
-            for (Record row : rows) {
-                String id = row.get("id", String.class);
-                if (row.get("exhausted", Boolean.class)) {
-                    store.moveSwept(id, "failed", null);
+            List<SweptDelivery> rows = queue.expiredLeasesToSettle(BATCH);
+            for (SweptDelivery row : rows) {
+                if (row.exhausted()) {
+                    queue.moveSwept(row.deliveryId(), DeliveryStatus.FAILED, null);
                     failed.add(row);
                 } else {
-                    store.moveSwept(id, "pending", null);
+                    queue.moveSwept(row.deliveryId(), DeliveryStatus.PENDING, null);
                 }
             }
             return rows.size();
         });
-        for (Record row : failed) {
-            String id = row.get("id", String.class);
+        for (SweptDelivery row : failed) {
+            String id = row.deliveryId();
             log.warn("delivery {} failed: its last attempt's result was never recorded", id);
             try {
                 transactions.inWorker(() -> {
-                    store.insertUnrecordedAttempt(
-                            Ids.next("att"),
-                            row.get("tenant_id", String.class),
-                            id,
-                            row.get("attempt_count", Integer.class),
-                            UNRECORDED);
+                    queue.recordUnrecordedAttempt(Ids.next("att"), row.tenantId(), id, row.attempt(), UNRECORDED);
                     return true;
                 });
             } catch (RuntimeException e) {
@@ -101,27 +96,23 @@ class Sweeper {
     }
 
     private int failOverdueAcknowledgements() {
-        List<Record> rows = store.overdueAcknowledgements(BATCH);
+        List<SweptDelivery> rows = queue.overdueAcknowledgements(BATCH);
         Map<String, Integer> failures = new LinkedHashMap<>();
         Map<String, String> tenants = new HashMap<>();
         String reason = "no acknowledgement within " + properties.acknowledgementTimeout();
-        for (Record row : rows) {
-            String id = row.get("id", String.class);
-            int attempt = row.get("attempt_count", Integer.class);
-            if (row.get("exhausted", Boolean.class)) {
-                store.moveSwept(id, "failed", null);
+        for (SweptDelivery row : rows) {
+            String id = row.deliveryId();
+            if (row.exhausted()) {
+                queue.moveSwept(id, DeliveryStatus.FAILED, null);
             } else {
-                store.moveSwept(
+                queue.moveSwept(
                         id,
-                        "pending",
-                        row.get("enabled", Boolean.class)
-                                ? Timestamps.now().plus(retries.delayBefore(attempt + 1, null))
-                                : null);
+                        DeliveryStatus.PENDING,
+                        row.webhookEnabled() ? queue.now().plus(retries.delayBefore(row.attempt() + 1, null)) : null);
             }
-            store.setLastAttemptReason(id, reason);
-            String webhookId = row.get("webhook_id", String.class);
-            failures.merge(webhookId, 1, Integer::sum);
-            tenants.put(webhookId, row.get("tenant_id", String.class));
+            queue.setLastAttemptReason(id, reason);
+            failures.merge(row.webhookId(), 1, Integer::sum);
+            tenants.put(row.webhookId(), row.tenantId());
         }
         settler.countFailures(failures, tenants, reason);
         return rows.size();

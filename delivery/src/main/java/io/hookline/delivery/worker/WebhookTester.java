@@ -1,16 +1,13 @@
 package io.hookline.delivery.worker;
 
-import static io.hookline.domain.jooq.Tables.DELIVERY;
-
+import io.hookline.domain.delivery.Claim;
+import io.hookline.domain.delivery.DeliveryQueue;
 import io.hookline.domain.event.Event;
 import io.hookline.domain.event.EventOutbox;
 import io.hookline.domain.webhook.WebhookId;
 import io.hookline.domain.webhook.WebhookRegistry;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
-import io.hookline.tenancy.Timestamps;
-import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,9 +25,8 @@ public class WebhookTester {
 
     private final WebhookRegistry webhooks;
     private final EventOutbox outbox;
-    private final DeliveryStore store;
+    private final DeliveryQueue queue;
     private final AttemptRunner runner;
-    private final DSLContext dsl;
     private final JsonMapper json;
     private final TransactionTemplate transactions;
     private final DeliveryProperties properties;
@@ -38,17 +34,15 @@ public class WebhookTester {
     WebhookTester(
             WebhookRegistry webhooks,
             EventOutbox outbox,
-            DeliveryStore store,
+            DeliveryQueue queue,
             AttemptRunner runner,
-            DSLContext dsl,
             JsonMapper json,
             PlatformTransactionManager transactions,
             DeliveryProperties properties) {
         this.webhooks = webhooks;
         this.outbox = outbox;
-        this.store = store;
+        this.queue = queue;
         this.runner = runner;
-        this.dsl = dsl;
         this.json = json;
         this.transactions = new TransactionTemplate(transactions);
         this.properties = properties;
@@ -68,21 +62,10 @@ public class WebhookTester {
                     io.hookline.tenancy.context.CallerContext.current()
                             .map(c -> c.subject())
                             .orElse(null));
-            var now = Timestamps.now();
-            dsl.insertInto(DELIVERY)
-                    .set(DELIVERY.ID, deliveryId)
-                    .set(DELIVERY.TENANT_ID, tenant.value())
-                    .set(DELIVERY.WEBHOOK_ID, webhook.value())
-                    .set(DELIVERY.EVENT_ID, event.id())
-                    .set(DELIVERY.EVENT_TYPE, event.type())
-                    .set(DELIVERY.STATUS, "delivering")
-                    .set(DELIVERY.LEASE_UNTIL, now.plus(properties.lease()))
-                    .set(DELIVERY.CREATED_AT, now)
-                    .set(DELIVERY.UPDATED_AT, now)
-                    .execute();
+            queue.enqueueLeased(tenant, deliveryId, webhook.value(), event.id(), event.type(), properties.lease());
         });
-        Record claim = runner.inWorkerTransaction(() -> store.claimOne(deliveryId, properties.lease()))
-                .getFirst();
+        Claim claim = runner.inWorkerTransaction(() -> queue.claimOne(deliveryId, properties.lease()))
+                .orElseThrow();
         return runner.attempt(claim, true);
     }
 }

@@ -1,6 +1,8 @@
 package io.hookline.domain.event;
 
 import io.hookline.domain.catalog.EventCatalog;
+import io.hookline.domain.delivery.DeliveryQueue;
+import io.hookline.domain.delivery.NewDelivery;
 import io.hookline.domain.problem.DomainException;
 import io.hookline.domain.tenant.Tenant;
 import io.hookline.domain.tenant.TenantRegistry;
@@ -31,6 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
 public class EventOutbox {
 
     private final EventRepository events;
+    private final DeliveryQueue queue;
     private final EventCatalog catalog;
     private final TenantRegistry tenants;
     private final WebhookRegistry webhooks;
@@ -38,11 +41,13 @@ public class EventOutbox {
 
     EventOutbox(
             EventRepository events,
+            DeliveryQueue queue,
             EventCatalog catalog,
             TenantRegistry tenants,
             WebhookRegistry webhooks,
             JsonMapper json) {
         this.events = events;
+        this.queue = queue;
         this.catalog = catalog;
         this.tenants = tenants;
         this.webhooks = webhooks;
@@ -108,17 +113,16 @@ public class EventOutbox {
     }
 
     private void fanOut(TenantId tenant, Event event, JsonNode envelope) {
-        List<String> webhookIds = new ArrayList<>();
+        List<NewDelivery> deliveries = new ArrayList<>();
         for (Webhook webhook : webhooks.subscribers(tenant, event.type())) {
             if (WebhookMatcher.matches(webhook, event.type(), event.siteId(), envelope)) {
-                webhookIds.add(webhook.id().value());
+                deliveries.add(new NewDelivery(Ids.next("dlv"), webhook.id().value()));
             }
         }
-        if (webhookIds.isEmpty()) {
+        if (deliveries.isEmpty()) {
             return;
         }
-        List<String> deliveryIds = webhookIds.stream().map(w -> Ids.next("dlv")).toList();
-        events.insertDeliveries(event, webhookIds, deliveryIds);
-        events.notifyWorkers();
+        queue.enqueue(tenant, event.id(), event.type(), event.createdAt(), deliveries);
+        queue.notifyWorkers();
     }
 }

@@ -1,6 +1,5 @@
 package io.hookline.domain.event;
 
-import static io.hookline.domain.jooq.Tables.DELIVERY;
 import static io.hookline.domain.jooq.Tables.EVENT;
 import static io.hookline.domain.jooq.Tables.EVENT_IDEMPOTENCY;
 
@@ -35,39 +34,6 @@ class EventRepository {
                 .set(EVENT.BODY, event.body())
                 .set(EVENT.CREATED_AT, event.createdAt())
                 .execute();
-    }
-
-    /** One delivery per matching webhook, due now. */
-    void insertDeliveries(Event event, List<String> webhookIds, List<String> deliveryIds) {
-        var insert = dsl.insertInto(
-                DELIVERY,
-                DELIVERY.ID,
-                DELIVERY.TENANT_ID,
-                DELIVERY.WEBHOOK_ID,
-                DELIVERY.EVENT_ID,
-                DELIVERY.EVENT_TYPE,
-                DELIVERY.STATUS,
-                DELIVERY.NEXT_ATTEMPT_AT,
-                DELIVERY.CREATED_AT,
-                DELIVERY.UPDATED_AT);
-        for (int i = 0; i < webhookIds.size(); i++) {
-            insert = insert.values(
-                    deliveryIds.get(i),
-                    event.tenantId(),
-                    webhookIds.get(i),
-                    event.id(),
-                    event.type(),
-                    "pending",
-                    event.createdAt(),
-                    event.createdAt(),
-                    event.createdAt());
-        }
-        insert.execute();
-    }
-
-    /** Wakes every node's worker when this transaction commits (NOTIFY is transactional). */
-    void notifyWorkers() {
-        dsl.execute("select pg_notify('hookline_deliveries', '')");
     }
 
     Optional<Event> find(TenantId tenant, String id) {

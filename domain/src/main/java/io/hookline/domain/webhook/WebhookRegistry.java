@@ -1,6 +1,7 @@
 package io.hookline.domain.webhook;
 
 import io.hookline.domain.catalog.EventCatalog;
+import io.hookline.domain.delivery.DeliveryQueue;
 import io.hookline.domain.network.OutboundAddressPolicy;
 import io.hookline.domain.page.Page;
 import io.hookline.domain.page.PageRequest;
@@ -64,16 +65,19 @@ public class WebhookRegistry {
             "messagehash");
 
     private final WebhookRepository webhooks;
+    private final DeliveryQueue deliveries;
     private final EventCatalog catalog;
     private final OutboundAddressPolicy addressPolicy;
     private final SecretCipher cipher;
 
     WebhookRegistry(
             WebhookRepository webhooks,
+            DeliveryQueue deliveries,
             EventCatalog catalog,
             OutboundAddressPolicy addressPolicy,
             SecretCipher cipher) {
         this.webhooks = webhooks;
+        this.deliveries = deliveries;
         this.catalog = catalog;
         this.addressPolicy = addressPolicy;
         this.cipher = cipher;
@@ -139,7 +143,11 @@ public class WebhookRegistry {
         boolean wasEnabled = current.enabled();
         webhooks.update(record, settings, Timestamps.now());
         if (wasEnabled != settings.enabled()) {
-            webhooks.parkOrResumeDeliveries(tenant, id, settings.enabled());
+            if (settings.enabled()) {
+                deliveries.resume(tenant, id.value());
+            } else {
+                deliveries.park(tenant, id.value());
+            }
         }
         return webhooks.toWebhook(record);
     }

@@ -1,6 +1,5 @@
 package io.hookline.domain.webhook;
 
-import static io.hookline.domain.jooq.Tables.DELIVERY;
 import static io.hookline.domain.jooq.Tables.TENANT;
 import static io.hookline.domain.jooq.Tables.WEBHOOK;
 
@@ -109,31 +108,6 @@ class WebhookRepository {
     void update(WebhookRecord record, WebhookSettings settings, OffsetDateTime now) {
         apply(record, settings, now);
         record.update();
-    }
-
-    /**
-     * A disabled webhook's pending deliveries wait without a due time (so the worker does not
-     * wade through them); enabling it makes them due now.
-     */
-    void parkOrResumeDeliveries(TenantId tenant, WebhookId id, boolean enabled) {
-        if (enabled) {
-            dsl.update(DELIVERY)
-                    .set(DELIVERY.NEXT_ATTEMPT_AT, org.jooq.impl.DSL.currentOffsetDateTime())
-                    .where(
-                            DELIVERY.TENANT_ID.eq(tenant.value()),
-                            DELIVERY.WEBHOOK_ID.eq(id.value()),
-                            DELIVERY.STATUS.eq("pending"),
-                            DELIVERY.NEXT_ATTEMPT_AT.isNull())
-                    .execute();
-        } else {
-            dsl.update(DELIVERY)
-                    .set(DELIVERY.NEXT_ATTEMPT_AT, (OffsetDateTime) null)
-                    .where(
-                            DELIVERY.TENANT_ID.eq(tenant.value()),
-                            DELIVERY.WEBHOOK_ID.eq(id.value()),
-                            DELIVERY.STATUS.eq("pending"))
-                    .execute();
-        }
     }
 
     boolean delete(TenantId tenant, WebhookId id) {

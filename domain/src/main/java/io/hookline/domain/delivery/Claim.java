@@ -1,0 +1,40 @@
+package io.hookline.domain.delivery;
+
+import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A delivery a worker now holds under a lease, with everything one attempt needs: the event,
+ * the tenant's administration code, and the webhook's endpoint, policy and sealed secrets as
+ * they were when it was claimed.
+ */
+@SuppressWarnings("ArrayRecordComponent") // the sealed secrets are handed on to be opened, never compared
+public record Claim(
+        String deliveryId,
+        String tenantId,
+        String webhookId,
+        String eventId,
+        String eventType,
+        int attempt,
+        long leaseToken,
+        String body,
+        @Nullable String triggeredBy,
+        String administrationCode,
+        String url,
+        String headersJson,
+        int timeoutSeconds,
+        boolean retryEnabled,
+        int retryMaxAttempts,
+        boolean asyncAcknowledgement,
+        String signatureScheme,
+        byte[] secretCiphertext,
+        String secretKeyId,
+        byte @Nullable [] previousSecretCiphertext,
+        @Nullable String previousSecretKeyId,
+        @Nullable OffsetDateTime previousSecretExpiresAt) {
+
+    /** How many attempts the webhook's retry policy allows in all. */
+    public int maxAttempts() {
+        return retryEnabled ? retryMaxAttempts : 1;
+    }
+}

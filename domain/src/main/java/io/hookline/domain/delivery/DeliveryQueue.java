@@ -1,0 +1,545 @@
+package io.hookline.domain.delivery;
+
+import static io.hookline.domain.jooq.Tables.DELIVERY;
+import static io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT;
+import static io.hookline.domain.jooq.Tables.WEBHOOK;
+
+import io.hookline.domain.problem.DomainException;
+import io.hookline.tenancy.TenantId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The one owner of the {@code delivery} table and its attempt log: every transition of a
+ * delivery goes through a method here, as db-scheduler's {@code TaskRepository} owns its
+ * executions. Like every repository it opens no transaction: the fan-out and parking join the
+ * caller's domain transaction, the worker's calls its short worker transactions.
+ *
+ * <pre>
+ *   enqueue ─▶ pending ──claim──▶ delivering ──settle──▶ succeeded | failed | pending (retry) | waiting
+ *   enqueueLeased ─▶ delivering           │ lease ran out: claimed again, or swept to failed / parked
+ *   waiting ──acknowledge──▶ succeeded | failed;   overdue: swept to pending (retry) or failed
+ *   pending ◀──park/resume── pending;   resend: any but delivering ─▶ pending;   recover: failed ─▶ pending
+ * </pre>
+ */
+@Repository
+public class DeliveryQueue {
+
+    private static final String PENDING = DeliveryStatus.PENDING.literal();
+
+    /**
+     * Claims due deliveries and expired leases. Webhooks already at their in-flight cap (across
+     * the cluster) are left out before the oldest due rows are taken, so a slow endpoint cannot
+     * crowd out everyone else's work (a disabled webhook's deliveries are parked with no due
+     * time, so they are not in the way either); the candidates are then ranked per tenant and
+     * per webhook, so a batch takes the first due delivery of every tenant before the second of
+     * any. Rows another worker holds are skipped, not waited for.
+     */
+    private static final String CLAIM = """
+            with inflight as (
+                select webhook_id, count(*) as n from delivery
+                 where status = 'delivering' and lease_until >= now()
+                 group by webhook_id
+            ), due as (
+                (select d.id, d.tenant_id, d.webhook_id, d.next_attempt_at as due_at from delivery d
+                  where d.status = 'pending' and d.next_attempt_at <= now()
+                    and d.webhook_id not in (select webhook_id from inflight where n >= ?)
+                  order by d.next_attempt_at limit ?)
+                union all
+                (select d.id, d.tenant_id, d.webhook_id, d.lease_until as due_at from delivery d
+                   join webhook w on w.id = d.webhook_id
+                  where d.status = 'delivering' and d.lease_until < now()
+                    and d.attempt_count < case when w.retry_enabled then w.retry_max_attempts else 1 end
+                  order by d.lease_until limit ?)
+            ), ranked as (
+                select due.id, due.due_at, coalesce(i.n, 0) as busy,
+                       row_number() over (partition by due.webhook_id order by due.due_at) as in_webhook,
+                       row_number() over (partition by due.tenant_id order by due.due_at) as in_tenant
+                  from due
+                  join webhook w on w.id = due.webhook_id and w.enabled
+                  left join inflight i on i.webhook_id = due.webhook_id
+            ), allowed as (
+                select id from ranked
+                 where in_webhook <= ? - busy
+                 order by in_tenant, due_at
+                 limit ?
+            ), locked as (
+                select d.id from delivery d
+                 where d.id in (select id from allowed)
+                   and (d.status = 'pending' or (d.status = 'delivering' and d.lease_until < now()))
+                 for update skip locked
+            )
+            update delivery d
+               set status = 'delivering', lease_until = now() + make_interval(secs => ?),
+                   lease_token = d.lease_token + 1, attempt_count = d.attempt_count + 1, updated_at = now()
+              from locked
+             where d.id = locked.id
+            returning d.id
+            """;
+
+    private static final String DETAILS = """
+            select d.id, d.tenant_id, d.webhook_id, d.event_id, d.event_type, d.attempt_count, d.lease_token,
+                   e.body, e.triggered_by, t.administration_code,
+                   w.url, w.headers, w.timeout_seconds, w.retry_enabled, w.retry_max_attempts,
+                   w.async_acknowledgement, w.signature_scheme, w.secret_ciphertext, w.secret_key_id,
+                   w.previous_secret_ciphertext, w.previous_secret_key_id, w.previous_secret_expires_at
+              from delivery d
+              join event e on e.id = d.event_id
+              join webhook w on w.id = d.webhook_id
+              join tenant t on t.id = d.tenant_id
+             where d.id = any(?)
+            """;
+
+    private final DSLContext dsl;
+    private final Clock clock;
+
+    public DeliveryQueue(DSLContext dsl, Clock clock) {
+        this.dsl = dsl;
+        this.clock = clock;
+    }
+
+    /** Now, as the database stores times (UTC, microseconds), from the injected clock. */
+    public OffsetDateTime now() {
+        return OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    // --- created --------------------------------------------------------------------------
+
+    /** An event's fan-out: one {@code pending} delivery per matching webhook, due when the event was made. */
+    public void enqueue(
+            TenantId tenant, String eventId, String eventType, OffsetDateTime createdAt, List<NewDelivery> deliveries) {
+        var insert = dsl.insertInto(
+                DELIVERY,
+                DELIVERY.ID,
+                DELIVERY.TENANT_ID,
+                DELIVERY.WEBHOOK_ID,
+                DELIVERY.EVENT_ID,
+                DELIVERY.EVENT_TYPE,
+                DELIVERY.STATUS,
+                DELIVERY.NEXT_ATTEMPT_AT,
+                DELIVERY.CREATED_AT,
+                DELIVERY.UPDATED_AT);
+        for (NewDelivery delivery : deliveries) {
+            insert = insert.values(
+                    delivery.deliveryId(),
+                    tenant.value(),
+                    delivery.webhookId(),
+                    eventId,
+                    eventType,
+                    PENDING,
+                    createdAt,
+                    createdAt,
+                    createdAt);
+        }
+        insert.execute();
+    }
+
+    /**
+     * A delivery created already {@code delivering}, leased to its creator (the test endpoint),
+     * so no worker sends it as well.
+     */
+    public void enqueueLeased(
+            TenantId tenant, String deliveryId, String webhookId, String eventId, String eventType, Duration lease) {
+        OffsetDateTime now = now();
+        dsl.insertInto(DELIVERY)
+                .set(DELIVERY.ID, deliveryId)
+                .set(DELIVERY.TENANT_ID, tenant.value())
+                .set(DELIVERY.WEBHOOK_ID, webhookId)
+                .set(DELIVERY.EVENT_ID, eventId)
+                .set(DELIVERY.EVENT_TYPE, eventType)
+                .set(DELIVERY.STATUS, DeliveryStatus.DELIVERING.literal())
+                .set(DELIVERY.LEASE_UNTIL, now.plus(lease))
+                .set(DELIVERY.CREATED_AT, now)
+                .set(DELIVERY.UPDATED_AT, now)
+                .execute();
+    }
+
+    /** Wakes every node's worker when this transaction commits (NOTIFY is transactional). */
+    public void notifyWorkers() {
+        dsl.execute("select pg_notify('hookline_deliveries', '')");
+    }
+
+    // --- claimed --------------------------------------------------------------------------
+
+    /** {@code pending} (due) and expired {@code delivering} rows become {@code delivering} under a fresh lease. */
+    public List<Claim> claim(int batch, int perWebhookCap, Duration lease) {
+        // The due rows must be read in index order and the scan stopped at the limit. With a
+        // burst of new rows the statistics lag behind and the planner would rather read every
+        // due row through a bitmap and sort them — a full scan per claim. Not in this transaction.
+        dsl.execute("select set_config('enable_bitmapscan', 'off', true)");
+        List<String> ids = dsl.fetch(
+                        CLAIM, perWebhookCap, batch * 4, batch, perWebhookCap, batch, lease.toMillis() / 1000.0)
+                .getValues(0, String.class);
+        return ids.isEmpty() ? List.of() : details(ids);
+    }
+
+    /** Re-claims one delivery now (the test endpoint), whatever its state, under a fresh lease. */
+    public Optional<Claim> claimOne(String deliveryId, Duration lease) {
+        List<String> ids = dsl.fetch("""
+                        update delivery d
+                           set status = 'delivering', lease_until = now() + make_interval(secs => ?),
+                               lease_token = d.lease_token + 1, attempt_count = d.attempt_count + 1, updated_at = now()
+                         where d.id = ?
+                        returning d.id
+                        """, lease.toMillis() / 1000.0, deliveryId).getValues(0, String.class);
+        return ids.isEmpty() ? Optional.empty() : details(ids).stream().findFirst();
+    }
+
+    private List<Claim> details(List<String> ids) {
+        return dsl.fetch(DETAILS, (Object) ids.toArray(String[]::new)).map(DeliveryQueue::claim);
+    }
+
+    private static Claim claim(Record row) {
+        return new Claim(
+                row.get("id", String.class),
+                row.get("tenant_id", String.class),
+                row.get("webhook_id", String.class),
+                row.get("event_id", String.class),
+                row.get("event_type", String.class),
+                row.get("attempt_count", Integer.class),
+                row.get("lease_token", Long.class),
+                row.get("body", String.class),
+                row.get("triggered_by", String.class),
+                row.get("administration_code", String.class),
+                row.get("url", String.class),
+                row.get("headers", JSONB.class).data(),
+                row.get("timeout_seconds", Integer.class),
+                row.get("retry_enabled", Boolean.class),
+                row.get("retry_max_attempts", Integer.class),
+                row.get("async_acknowledgement", Boolean.class),
+                row.get("signature_scheme", String.class),
+                row.get("secret_ciphertext", byte[].class),
+                row.get("secret_key_id", String.class),
+                row.get("previous_secret_ciphertext", byte[].class),
+                row.get("previous_secret_key_id", String.class),
+                row.get("previous_secret_expires_at", OffsetDateTime.class));
+    }
+
+    /** Records the hash of the async-acknowledgement token, before the request that carries it goes out. */
+    public boolean setAckToken(String deliveryId, long leaseToken, String tokenHash) {
+        return dsl.update(DELIVERY)
+                        .set(DELIVERY.ACK_TOKEN_HASH, tokenHash)
+                        .where(DELIVERY.ID.eq(deliveryId), DELIVERY.LEASE_TOKEN.eq(leaseToken))
+                        .execute()
+                == 1;
+    }
+
+    // --- settled --------------------------------------------------------------------------
+
+    /**
+     * Applies many attempt results at once, each only if its worker still owns the delivery
+     * (the lease token is the current one and it is still {@code delivering}); returns the ids
+     * that were applied.
+     */
+    public List<String> settle(List<Settlement> settlements) {
+        String[] ids = settlements.stream().map(Settlement::deliveryId).toArray(String[]::new);
+        Long[] tokens = settlements.stream().map(Settlement::leaseToken).toArray(Long[]::new);
+        String[] statuses = settlements.stream().map(s -> s.status().literal()).toArray(String[]::new);
+        String[] next = settlements.stream()
+                .map(s -> s.nextAttemptAt() == null ? "" : String.valueOf(s.nextAttemptAt()))
+                .toArray(String[]::new);
+        Boolean[] released = settlements.stream().map(Settlement::released).toArray(Boolean[]::new);
+        // A retry of a webhook disabled meanwhile is parked (no due time) like its other
+        // deliveries, so it never sits at the head of the due index.
+        return dsl.fetch("""
+                        update delivery d
+                           set status = v.status,
+                               next_attempt_at = case when v.status = 'pending' and not w.enabled then null
+                                                      else nullif(v.next_at, '')::timestamptz end,
+                               attempt_count = d.attempt_count - case when v.released then 1 else 0 end,
+                               lease_until = null, updated_at = now()
+                          from unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[], ?::boolean[])
+                                 as v(id, token, status, next_at, released), webhook w
+                         where d.id = v.id and d.lease_token = v.token and d.status = 'delivering'
+                           and w.id = d.webhook_id
+                        returning d.id
+                        """, ids, tokens, statuses, next, released).getValues(0, String.class);
+    }
+
+    /** Adds attempts to the log (of settlements that were applied). */
+    public void recordAttempts(List<AttemptRecord> attempts) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        var insert = dsl.insertInto(
+                DELIVERY_ATTEMPT,
+                DELIVERY_ATTEMPT.ID,
+                DELIVERY_ATTEMPT.TENANT_ID,
+                DELIVERY_ATTEMPT.DELIVERY_ID,
+                DELIVERY_ATTEMPT.NUMBER,
+                DELIVERY_ATTEMPT.STARTED_AT,
+                DELIVERY_ATTEMPT.DURATION_MS,
+                DELIVERY_ATTEMPT.REQUEST_HEADERS,
+                DELIVERY_ATTEMPT.RESPONSE_STATUS,
+                DELIVERY_ATTEMPT.RESPONSE_HEADERS,
+                DELIVERY_ATTEMPT.RESPONSE_BODY,
+                DELIVERY_ATTEMPT.REASON,
+                DELIVERY_ATTEMPT.ERROR);
+        for (AttemptRecord attempt : attempts) {
+            insert = insert.values(
+                    attempt.id(),
+                    attempt.tenantId(),
+                    attempt.deliveryId(),
+                    attempt.number(),
+                    attempt.startedAt(),
+                    attempt.durationMillis(),
+                    JSONB.valueOf(attempt.requestHeadersJson()),
+                    attempt.responseStatus(),
+                    attempt.responseHeadersJson() == null ? null : JSONB.valueOf(attempt.responseHeadersJson()),
+                    attempt.responseBody(),
+                    attempt.reason(),
+                    attempt.error());
+        }
+        insert.execute();
+    }
+
+    /**
+     * The receiver's word on a {@code waiting} (or still {@code delivering}) delivery, found by
+     * the hash of its single-use link: {@code succeeded} or {@code failed}. Bumps the fencing
+     * token, so a worker still holding the delivery cannot overwrite it. Empty when no delivery
+     * waits on that link.
+     */
+    public Optional<String> acknowledge(String tokenHash, boolean done, @Nullable String reason) {
+        String deliveryId = dsl.update(DELIVERY)
+                .set(DELIVERY.STATUS, (done ? DeliveryStatus.SUCCEEDED : DeliveryStatus.FAILED).literal())
+                .set(DELIVERY.ACK_TOKEN_HASH, (String) null)
+                .set(DELIVERY.NEXT_ATTEMPT_AT, (OffsetDateTime) null)
+                .set(DELIVERY.LEASE_UNTIL, (OffsetDateTime) null)
+                .set(DELIVERY.LEASE_TOKEN, DELIVERY.LEASE_TOKEN.plus(1))
+                .set(DELIVERY.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(
+                        DELIVERY.ACK_TOKEN_HASH.eq(tokenHash),
+                        DELIVERY.STATUS.in(DeliveryStatus.WAITING.literal(), DeliveryStatus.DELIVERING.literal()))
+                .returning(DELIVERY.ID)
+                .fetchOne(DELIVERY.ID);
+        if (deliveryId == null) {
+            return Optional.empty();
+        }
+        if (reason != null) {
+            setLastAttemptReason(deliveryId, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
+        }
+        return Optional.of(deliveryId);
+    }
+
+    // --- swept ----------------------------------------------------------------------------
+
+    /**
+     * Leases that ran out on a delivery that must not simply be sent again: its attempts are
+     * used up (the worker sent it, then died or could not write the result) or its webhook was
+     * disabled meanwhile. The claim leaves these alone; the sweep ends or parks them.
+     */
+    public List<SweptDelivery> expiredLeasesToSettle(int limit) {
+        return dsl.fetch("""
+                select d.id, d.tenant_id, d.webhook_id, d.attempt_count, w.enabled,
+                       d.attempt_count >= case when w.retry_enabled then w.retry_max_attempts else 1 end as exhausted
+                  from delivery d join webhook w on w.id = d.webhook_id
+                 where d.status = 'delivering' and d.lease_until < now()
+                   and (not w.enabled or d.attempt_count >= case when w.retry_enabled then w.retry_max_attempts else 1 end)
+                 order by d.lease_until
+                 limit ?
+                   for update of d skip locked
+                """, limit).map(DeliveryQueue::swept);
+    }
+
+    /** Waiting deliveries whose acknowledgement is overdue (their next_attempt_at is the deadline). */
+    public List<SweptDelivery> overdueAcknowledgements(int limit) {
+        return dsl.fetch("""
+                select d.id, d.tenant_id, d.webhook_id, d.attempt_count, w.enabled,
+                       d.attempt_count >= case when w.retry_enabled then w.retry_max_attempts else 1 end as exhausted
+                  from delivery d join webhook w on w.id = d.webhook_id
+                 where d.status = 'waiting' and d.next_attempt_at < now()
+                 order by d.next_attempt_at
+                 limit ?
+                   for update of d skip locked
+                """, limit).map(DeliveryQueue::swept);
+    }
+
+    private static SweptDelivery swept(Record row) {
+        return new SweptDelivery(
+                row.get("id", String.class),
+                row.get("tenant_id", String.class),
+                row.get("webhook_id", String.class),
+                row.get("attempt_count", Integer.class),
+                row.get("enabled", Boolean.class),
+                row.get("exhausted", Boolean.class));
+    }
+
+    /**
+     * Moves a swept delivery on: to {@code failed}, or back to {@code pending} at {@code next}
+     * (null = parked); bumps the fencing token so a late result of the old lease is refused.
+     */
+    public void moveSwept(String deliveryId, DeliveryStatus status, @Nullable OffsetDateTime next) {
+        if (status != DeliveryStatus.FAILED && status != DeliveryStatus.PENDING) {
+            throw new IllegalArgumentException("a swept delivery moves to failed or pending, not " + status);
+        }
+        dsl.update(DELIVERY)
+                .set(DELIVERY.STATUS, status.literal())
+                .set(DELIVERY.NEXT_ATTEMPT_AT, next)
+                .set(DELIVERY.LEASE_UNTIL, (OffsetDateTime) null)
+                .set(DELIVERY.ACK_TOKEN_HASH, (String) null)
+                .set(DELIVERY.LEASE_TOKEN, DELIVERY.LEASE_TOKEN.plus(1))
+                .set(DELIVERY.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(DELIVERY.ID.eq(deliveryId))
+                .execute();
+    }
+
+    /** Logs an attempt that was sent but whose result never reached the database. */
+    public void recordUnrecordedAttempt(
+            String attemptId, String tenantId, String deliveryId, int number, String error) {
+        dsl.insertInto(DELIVERY_ATTEMPT)
+                .set(DELIVERY_ATTEMPT.ID, attemptId)
+                .set(DELIVERY_ATTEMPT.TENANT_ID, tenantId)
+                .set(DELIVERY_ATTEMPT.DELIVERY_ID, deliveryId)
+                .set(DELIVERY_ATTEMPT.NUMBER, number)
+                .set(DELIVERY_ATTEMPT.STARTED_AT, DSL.currentOffsetDateTime())
+                .set(DELIVERY_ATTEMPT.DURATION_MS, 0)
+                .set(DELIVERY_ATTEMPT.REQUEST_HEADERS, JSONB.valueOf("{}"))
+                .set(DELIVERY_ATTEMPT.ERROR, error)
+                .execute();
+    }
+
+    /** Puts a reason on a delivery's last attempt (an overdue or negative acknowledgement). */
+    public void setLastAttemptReason(String deliveryId, String reason) {
+        dsl.update(DELIVERY_ATTEMPT)
+                .set(DELIVERY_ATTEMPT.REASON, reason)
+                .where(DELIVERY_ATTEMPT.ID.eq(dsl.select(DSL.max(DELIVERY_ATTEMPT.ID))
+                        .from(DELIVERY_ATTEMPT)
+                        .where(DELIVERY_ATTEMPT.DELIVERY_ID.eq(deliveryId))))
+                .execute();
+    }
+
+    // --- parked and resumed with the webhook ----------------------------------------------
+
+    /**
+     * A disabled webhook's pending deliveries wait without a due time (so the worker does not
+     * wade through them); they keep their place and resume when it is enabled again.
+     */
+    public void park(TenantId tenant, String webhookId) {
+        dsl.update(DELIVERY)
+                .set(DELIVERY.NEXT_ATTEMPT_AT, (OffsetDateTime) null)
+                .where(
+                        DELIVERY.TENANT_ID.eq(tenant.value()),
+                        DELIVERY.WEBHOOK_ID.eq(webhookId),
+                        DELIVERY.STATUS.eq(PENDING))
+                .execute();
+    }
+
+    /** Enabling a webhook makes its parked deliveries due now. */
+    public void resume(TenantId tenant, String webhookId) {
+        dsl.update(DELIVERY)
+                .set(DELIVERY.NEXT_ATTEMPT_AT, DSL.currentOffsetDateTime())
+                .where(
+                        DELIVERY.TENANT_ID.eq(tenant.value()),
+                        DELIVERY.WEBHOOK_ID.eq(webhookId),
+                        DELIVERY.STATUS.eq(PENDING),
+                        DELIVERY.NEXT_ATTEMPT_AT.isNull())
+                .execute();
+    }
+
+    // --- resent and recovered by the tenant -----------------------------------------------
+
+    /**
+     * Queues one more attempt now, whatever the retry policy said; not while one is in flight.
+     * The update itself carries the condition, so a resend racing a worker's claim either
+     * happens before the claim (and the claim sends it once) or finds it in flight — never a
+     * second concurrent send. Returns false when the delivery is {@code delivering} (or absent).
+     */
+    public boolean resend(TenantId tenant, String deliveryId, String webhookId) {
+        return dsl.update(DELIVERY)
+                        .set(DELIVERY.STATUS, PENDING)
+                        .set(DELIVERY.NEXT_ATTEMPT_AT, dueNowUnlessDisabled(tenant, webhookId))
+                        .set(DELIVERY.ACK_TOKEN_HASH, (String) null)
+                        .set(DELIVERY.LEASE_UNTIL, (OffsetDateTime) null)
+                        .set(DELIVERY.UPDATED_AT, DSL.currentOffsetDateTime())
+                        .where(
+                                DELIVERY.TENANT_ID.eq(tenant.value()),
+                                DELIVERY.ID.eq(deliveryId),
+                                DELIVERY.STATUS.ne(DeliveryStatus.DELIVERING.literal()))
+                        .execute()
+                == 1;
+    }
+
+    /** Re-queues every failed delivery of the webhook created since {@code since}; returns how many. */
+    public int recover(TenantId tenant, String webhookId, OffsetDateTime since) {
+        return dsl.update(DELIVERY)
+                .set(DELIVERY.STATUS, PENDING)
+                .set(DELIVERY.NEXT_ATTEMPT_AT, dueNowUnlessDisabled(tenant, webhookId))
+                .set(DELIVERY.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(
+                        DELIVERY.TENANT_ID.eq(tenant.value()),
+                        DELIVERY.WEBHOOK_ID.eq(webhookId),
+                        DELIVERY.STATUS.eq(DeliveryStatus.FAILED.literal()),
+                        DELIVERY.CREATED_AT.ge(since))
+                .execute();
+    }
+
+    /**
+     * Due now; or, for a disabled webhook, parked until it is enabled again (as its other
+     * deliveries are). The webhook row is read {@code FOR SHARE}, so a concurrent disable waits
+     * for this transaction and then parks what it queued: nothing due ever hides under a
+     * disabled webhook at the head of the queue.
+     */
+    private @Nullable OffsetDateTime dueNowUnlessDisabled(TenantId tenant, String webhookId) {
+        Boolean enabled = dsl.select(WEBHOOK.ENABLED)
+                .from(WEBHOOK)
+                .where(WEBHOOK.TENANT_ID.eq(tenant.value()), WEBHOOK.ID.eq(webhookId))
+                .forShare()
+                .fetchOne(WEBHOOK.ENABLED);
+        if (enabled == null) {
+            throw new DomainException.NotFound("webhook", webhookId);
+        }
+        return enabled ? now() : null;
+    }
+
+    // --- removed by retention -------------------------------------------------------------
+
+    /** Removes up to {@code batch} attempts started before {@code cutoff}, oldest first; returns how many. */
+    public int deleteAttemptsStartedBefore(OffsetDateTime cutoff, int batch) {
+        return dsl.deleteFrom(DELIVERY_ATTEMPT)
+                .where(DELIVERY_ATTEMPT.ID.in(DSL.select(DELIVERY_ATTEMPT.ID)
+                        .from(DELIVERY_ATTEMPT)
+                        .where(DELIVERY_ATTEMPT.STARTED_AT.lt(cutoff))
+                        .orderBy(DELIVERY_ATTEMPT.STARTED_AT)
+                        .limit(batch)))
+                .execute();
+    }
+
+    /**
+     * Removes up to {@code batch} final deliveries whose id (a ULID) is below {@code cutoffId},
+     * oldest first (their attempts go with them); returns how many.
+     */
+    public int deleteFinalBefore(String cutoffId, int batch) {
+        return dsl.deleteFrom(DELIVERY)
+                .where(DELIVERY.ID.in(DSL.select(DELIVERY.ID)
+                        .from(DELIVERY)
+                        .where(
+                                DELIVERY.ID.lt(cutoffId),
+                                DELIVERY.STATUS.in(DeliveryStatus.SUCCEEDED.literal(), DeliveryStatus.FAILED.literal()))
+                        .orderBy(DELIVERY.ID)
+                        .limit(batch)))
+                .execute();
+    }
+
+    // --- read for the worker's metrics ----------------------------------------------------
+
+    /** Queue depth and the age in seconds of the oldest due delivery, for the metrics. */
+    public QueueStats stats() {
+        Record row = dsl.fetchSingle("""
+                select count(*) as depth,
+                       coalesce(extract(epoch from now() - min(next_attempt_at)), 0) as oldest_due_seconds
+                  from delivery where status = 'pending' and next_attempt_at <= now()
+                """);
+        return new QueueStats(row.get("depth", Long.class), row.get("oldest_due_seconds", Double.class));
+    }
+}

@@ -1,0 +1,247 @@
+package io.hookline.domain.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hookline.domain.testing.TestDatabase;
+import io.hookline.tenancy.Ids;
+import io.hookline.tenancy.TenantId;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.jooq.CloseableDSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The queue's transitions against a real PostgreSQL with the production migrations, one
+ * statement at a time (each its own transaction), without an application around it.
+ */
+class DeliveryQueueTests {
+
+    private static final Duration LEASE = Duration.ofSeconds(60);
+
+    private static CloseableDSLContext dsl;
+    private static DeliveryQueue queue;
+
+    @BeforeAll
+    static void migrate() {
+        TestDatabase.Connection database = TestDatabase.freshDatabase();
+        Flyway.configure()
+                .dataSource(database.url(), database.username(), database.password())
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        dsl = DSL.using(database.url(), database.username(), database.password());
+        queue = new DeliveryQueue(dsl, Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void close() {
+        dsl.close();
+    }
+
+    @Test
+    void claimTakesDueDeliveriesAndSkipsThoseOfADisabledWebhook() {
+        TenantId tenant = tenant();
+        String enabled = webhook(tenant, true, true, 5);
+        String disabled = webhook(tenant, false, true, 5);
+        String due = enqueue(tenant, enabled);
+        // due by its time, but its webhook is disabled: not claimed even when not parked
+        String underDisabled = enqueue(tenant, disabled);
+
+        List<Claim> claimed = queue.claim(100, 100, LEASE);
+
+        assertThat(claimed).extracting(Claim::deliveryId).contains(due).doesNotContain(underDisabled);
+        Claim claim = claimed.stream()
+                .filter(c -> c.deliveryId().equals(due))
+                .findFirst()
+                .orElseThrow();
+        assertThat(claim.attempt()).isEqualTo(1);
+        assertThat(claim.leaseToken()).isEqualTo(1);
+        assertThat(claim.url()).isEqualTo("https://receiver.example/" + enabled);
+        assertThat(claim.administrationCode()).startsWith("adm");
+        assertThat(claim.maxAttempts()).isEqualTo(5);
+        assertThat(status(due)).isEqualTo("delivering");
+        assertThat(status(underDisabled)).isEqualTo("pending");
+        assertThat(queue.claim(100, 100, LEASE)).extracting(Claim::deliveryId).doesNotContain(due);
+    }
+
+    @Test
+    void settleIsAppliedOnlyUnderTheCurrentLeaseToken() {
+        TenantId tenant = tenant();
+        String webhook = webhook(tenant, true, true, 5);
+        String id = enqueue(tenant, webhook);
+        Claim claim = claim(id);
+
+        List<String> stale = queue.settle(
+                List.of(new Settlement(id, claim.leaseToken() - 1, DeliveryStatus.SUCCEEDED, null, false)));
+        assertThat(stale).isEmpty();
+        assertThat(status(id)).isEqualTo("delivering");
+
+        List<String> current =
+                queue.settle(List.of(new Settlement(id, claim.leaseToken(), DeliveryStatus.SUCCEEDED, null, false)));
+        assertThat(current).containsExactly(id);
+        assertThat(status(id)).isEqualTo("succeeded");
+
+        // settled once: the same token cannot settle it again
+        assertThat(queue.settle(List.of(new Settlement(id, claim.leaseToken(), DeliveryStatus.FAILED, null, false))))
+                .isEmpty();
+        assertThat(status(id)).isEqualTo("succeeded");
+    }
+
+    @Test
+    void resendOfADeliveringDeliveryIsRefusedAndOfAFailedOneQueuesItDueNow() {
+        TenantId tenant = tenant();
+        String webhook = webhook(tenant, true, true, 5);
+        String id = enqueue(tenant, webhook);
+        Claim claim = claim(id);
+
+        assertThat(queue.resend(tenant, id, webhook)).isFalse();
+        assertThat(status(id)).isEqualTo("delivering");
+
+        queue.settle(List.of(new Settlement(id, claim.leaseToken(), DeliveryStatus.FAILED, null, false)));
+        assertThat(queue.resend(tenant, id, webhook)).isTrue();
+        assertThat(status(id)).isEqualTo("pending");
+        assertThat(dsl.fetchValue("select next_attempt_at is not null from delivery where id = ?", id))
+                .isEqualTo(true);
+    }
+
+    @Test
+    void resendIsRefusedForAnotherTenantsDelivery() {
+        TenantId owner = tenant();
+        String webhook = webhook(owner, true, true, 5);
+        String id = enqueue(owner, webhook);
+        Claim claim = claim(id);
+        queue.settle(List.of(new Settlement(id, claim.leaseToken(), DeliveryStatus.FAILED, null, false)));
+
+        TenantId other = tenant();
+        String othersWebhook = webhook(other, true, true, 5);
+        assertThat(queue.resend(other, id, othersWebhook)).isFalse();
+        assertThat(status(id)).isEqualTo("failed");
+    }
+
+    @Test
+    void aReleasedAttemptGivesItsAttemptBackAndIsDueAgain() {
+        TenantId tenant = tenant();
+        String webhook = webhook(tenant, true, true, 5);
+        String id = enqueue(tenant, webhook);
+        Claim claim = claim(id);
+        assertThat(attempts(id)).isEqualTo(1);
+
+        assertThat(queue.settle(
+                        List.of(new Settlement(id, claim.leaseToken(), DeliveryStatus.PENDING, queue.now(), true))))
+                .containsExactly(id);
+
+        assertThat(status(id)).isEqualTo("pending");
+        assertThat(attempts(id)).isZero();
+        assertThat(queue.claim(100, 100, LEASE))
+                .filteredOn(c -> c.deliveryId().equals(id))
+                .singleElement()
+                .satisfies(again -> assertThat(again.attempt()).isEqualTo(1));
+    }
+
+    @Test
+    void sweepFailsAnExpiredLeaseWhoseAttemptsAreUsedUpAndLeavesOthersToTheClaim() {
+        TenantId tenant = tenant();
+        String single = webhook(tenant, true, false, 1);
+        String retrying = webhook(tenant, true, true, 5);
+        String exhausted = enqueue(tenant, single);
+        String retryable = enqueue(tenant, retrying);
+        // leases that end at once: the next statement finds them expired
+        List<Claim> claimed = queue.claim(100, 100, Duration.ZERO);
+        assertThat(claimed).extracting(Claim::deliveryId).contains(exhausted, retryable);
+
+        List<SweptDelivery> swept = queue.expiredLeasesToSettle(100);
+
+        assertThat(swept)
+                .extracting(SweptDelivery::deliveryId)
+                .contains(exhausted)
+                .doesNotContain(retryable);
+        SweptDelivery row = swept.stream()
+                .filter(s -> s.deliveryId().equals(exhausted))
+                .findFirst()
+                .orElseThrow();
+        assertThat(row.exhausted()).isTrue();
+        assertThat(row.attempt()).isEqualTo(1);
+        queue.moveSwept(exhausted, DeliveryStatus.FAILED, null);
+        assertThat(status(exhausted)).isEqualTo("failed");
+        assertThat(dsl.fetchValue("select lease_token from delivery where id = ?", exhausted))
+                .isEqualTo(2L);
+        // the retryable expired lease is the claim's to take over, with its next attempt
+        assertThat(queue.claim(100, 100, LEASE))
+                .filteredOn(c -> c.deliveryId().equals(retryable))
+                .singleElement()
+                .satisfies(again -> assertThat(again.attempt()).isEqualTo(2));
+    }
+
+    @Test
+    void disablingParksPendingDeliveriesAndEnablingResumesThem() {
+        TenantId tenant = tenant();
+        String webhook = webhook(tenant, true, true, 5);
+        String id = enqueue(tenant, webhook);
+
+        queue.park(tenant, webhook);
+        assertThat(dsl.fetchValue("select next_attempt_at is null from delivery where id = ?", id))
+                .isEqualTo(true);
+        assertThat(queue.claim(100, 100, LEASE)).extracting(Claim::deliveryId).doesNotContain(id);
+
+        queue.resume(tenant, webhook);
+        assertThat(queue.claim(100, 100, LEASE)).extracting(Claim::deliveryId).contains(id);
+    }
+
+    private Claim claim(String id) {
+        return queue.claim(100, 100, LEASE).stream()
+                .filter(c -> c.deliveryId().equals(id))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static TenantId tenant() {
+        String id = Ids.next("ten");
+        dsl.execute(
+                "insert into tenant (id, name, administration_code) values (?, ?, ?)",
+                id,
+                "queue test",
+                "adm" + Long.toString(System.nanoTime(), 36));
+        return new TenantId(id);
+    }
+
+    private static String webhook(TenantId tenant, boolean enabled, boolean retry, int maxAttempts) {
+        String id = Ids.next("wh");
+        dsl.execute("""
+                insert into webhook (id, tenant_id, name, url, events, sites, filters, enabled, headers,
+                                     timeout_seconds, retry_enabled, retry_max_attempts, async_acknowledgement,
+                                     signature_scheme, secret_ciphertext, secret_key_id, created_at, updated_at)
+                values (?, ?, 'queue test', ?, array['order.placed'], array[]::varchar[], '[]'::jsonb, ?, '{}'::jsonb,
+                        5, ?, ?, false, 'standard', '\\x00'::bytea, 'k1', now(), now())
+                """, id, tenant.value(), "https://receiver.example/" + id, enabled, retry, maxAttempts);
+        return id;
+    }
+
+    /** One delivery of a fresh event, due a second ago. */
+    private static String enqueue(TenantId tenant, String webhook) {
+        String event = Ids.next("evt");
+        var created = queue.now().minusSeconds(1);
+        dsl.execute(
+                "insert into event (id, tenant_id, type, body, created_at) values (?, ?, 'order.placed', '{}', ?::timestamptz)",
+                event,
+                tenant.value(),
+                created.toString());
+        String id = Ids.next("dlv");
+        queue.enqueue(tenant, event, "order.placed", created, List.of(new NewDelivery(id, webhook)));
+        return id;
+    }
+
+    private static String status(String id) {
+        return String.valueOf(dsl.fetchValue("select status from delivery where id = ?", id));
+    }
+
+    private static int attempts(String id) {
+        return ((Number) java.util.Objects.requireNonNull(
+                        dsl.fetchValue("select attempt_count from delivery where id = ?", id)))
+                .intValue();
+    }
+}
