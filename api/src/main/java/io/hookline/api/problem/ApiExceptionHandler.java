@@ -6,6 +6,7 @@ import io.hookline.domain.problem.DomainException.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,29 +38,38 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(DomainException.NotFound.class)
-    ResponseEntity<ProblemDetail> notFound(DomainException.NotFound e, HttpServletRequest request) {
-        return respond(ProblemType.NOT_FOUND, e.getMessage(), request, List.of());
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> domain(DomainException e, HttpServletRequest request) {
+        ProblemDetail problem = problemOf(e, request, error -> error);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(Problems.PROBLEM_JSON)
+                .body(problem);
     }
 
-    @ExceptionHandler(DomainException.Conflict.class)
-    ResponseEntity<ProblemDetail> conflict(DomainException.Conflict e, HttpServletRequest request) {
-        return respond(ProblemType.ofConflict(e.code()), e.getMessage(), request, List.of());
-    }
-
-    @ExceptionHandler(DomainException.Invalid.class)
-    ResponseEntity<ProblemDetail> invalid(DomainException.Invalid e, HttpServletRequest request) {
-        return respond(ProblemType.VALIDATION_FAILED, describe(e.errors()), request, e.errors());
-    }
-
-    @ExceptionHandler(DomainException.Refused.class)
-    ResponseEntity<ProblemDetail> refused(DomainException.Refused e, HttpServletRequest request) {
-        return respond(ProblemType.ofRefusal(e.code()), e.getMessage(), request, e.errors());
-    }
-
-    @ExceptionHandler(DomainException.Forbidden.class)
-    ResponseEntity<ProblemDetail> forbidden(DomainException.Forbidden e, HttpServletRequest request) {
-        return respond(ProblemType.INSUFFICIENT_SCOPE, e.getMessage(), request, List.of());
+    /**
+     * The problem a refusal of the domain answers; {@code field} renames the fields it names
+     * (a batch reports {@code events[3].data} where a single call says {@code data}).
+     */
+    public static ProblemDetail problemOf(
+            DomainException e, HttpServletRequest request, UnaryOperator<FieldError> field) {
+        return switch (e) {
+            case DomainException.NotFound notFound ->
+                Problems.problem(ProblemType.NOT_FOUND, notFound.getMessage(), request, List.of());
+            case DomainException.Conflict conflict ->
+                Problems.problem(ProblemType.ofConflict(conflict.code()), conflict.getMessage(), request, List.of());
+            case DomainException.Invalid invalid -> {
+                List<FieldError> errors = invalid.errors().stream().map(field).toList();
+                yield Problems.problem(ProblemType.VALIDATION_FAILED, describe(errors), request, errors);
+            }
+            case DomainException.Refused refused ->
+                Problems.problem(
+                        ProblemType.ofRefusal(refused.code()),
+                        refused.getMessage(),
+                        request,
+                        refused.errors().stream().map(field).toList());
+            case DomainException.Forbidden forbidden ->
+                Problems.problem(ProblemType.INSUFFICIENT_SCOPE, forbidden.getMessage(), request, List.of());
+        };
     }
 
     @ExceptionHandler(CursorCodec.InvalidCursorException.class)

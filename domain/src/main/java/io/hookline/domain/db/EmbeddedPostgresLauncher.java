@@ -19,7 +19,11 @@ public final class EmbeddedPostgresLauncher {
         return start(dataDirectory, clean, !clean);
     }
 
-    /** @param durable whether commits wait for the disk (fsync); tests and throwaway clusters skip it */
+    /**
+     * @param durable whether commits wait for the disk ({@code fsync} and {@code synchronous_commit}
+     *     on, as on a production server); tests and throwaway clusters skip it. Both are set
+     *     explicitly because zonky's own defaults turn {@code synchronous_commit} off.
+     */
     public static EmbeddedPostgres start(Path dataDirectory, boolean clean, boolean durable) {
         try {
             Path absolute = dataDirectory.toAbsolutePath();
@@ -32,6 +36,7 @@ public final class EmbeddedPostgresLauncher {
                     .setOverrideWorkingDirectory(binaries.toFile())
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory, e);

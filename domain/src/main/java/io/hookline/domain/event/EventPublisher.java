@@ -8,11 +8,16 @@ import io.hookline.tenancy.TenantId;
 import io.hookline.tenancy.Timestamps;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,18 +31,36 @@ public class EventPublisher {
 
     public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
+    /** Publishes allowed in one batch call. */
+    public static final int MAX_BATCH = 100;
+
     private final EventOutbox outbox;
     private final EventRepository events;
     private final JsonMapper json;
+    private final TransactionTemplate savepoint;
 
-    EventPublisher(EventOutbox outbox, EventRepository events, JsonMapper json) {
+    EventPublisher(
+            EventOutbox outbox, EventRepository events, JsonMapper json, PlatformTransactionManager transactions) {
         this.outbox = outbox;
         this.events = events;
         this.json = json;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** The event, and whether this call created it (false: the key's earlier event). */
     public record Published(Event event, boolean created) {}
+
+    /** One event of a batch, as a single publish would take it. */
+    public record Publication(
+            String type,
+            JsonNode data,
+            @Nullable String siteId,
+            @Nullable String idempotencyKey) {}
+
+    /** What became of one publication of a batch: exactly one of the two is set. */
+    public record Outcome(
+            @Nullable Published published, @Nullable DomainException refusal) {}
 
     /**
      * Publishes an event of a catalog type that is not reserved for Hookline ({@code webhook.*}).
@@ -47,6 +70,36 @@ public class EventPublisher {
      */
     @Transactional
     public Published publish(
+            TenantId tenant, String type, JsonNode data, @Nullable String siteId, @Nullable String idempotencyKey) {
+        return publishOne(tenant, type, data, siteId, idempotencyKey);
+    }
+
+    /**
+     * Publishes each publication exactly as {@link #publish} would, all-or-nothing per
+     * publication: a refused one leaves nothing behind and does not stop the others. They share
+     * one transaction with a savepoint each, so a batch waits for one durable commit instead of
+     * one per event; a key used twice in the batch behaves as it would in two calls in a row.
+     * An unexpected failure (not a refusal) rolls back the whole batch.
+     */
+    @Transactional
+    public List<Outcome> publishAll(TenantId tenant, List<Publication> publications) {
+        if (publications.isEmpty() || publications.size() > MAX_BATCH) {
+            throw new DomainException.Invalid("events", "must hold 1 to " + MAX_BATCH + " events");
+        }
+        List<Outcome> outcomes = new ArrayList<>(publications.size());
+        for (Publication p : publications) {
+            try {
+                Published published = savepoint.execute(
+                        status -> publishOne(tenant, p.type(), p.data(), p.siteId(), p.idempotencyKey()));
+                outcomes.add(new Outcome(Objects.requireNonNull(published), null));
+            } catch (DomainException refused) {
+                outcomes.add(new Outcome(null, refused));
+            }
+        }
+        return outcomes;
+    }
+
+    private Published publishOne(
             TenantId tenant, String type, JsonNode data, @Nullable String siteId, @Nullable String idempotencyKey) {
         if (EventCatalog.isReserved(type)) {
             throw new DomainException.Refused(
