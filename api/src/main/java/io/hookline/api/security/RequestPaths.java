@@ -11,11 +11,11 @@ import org.springframework.http.server.RequestPath;
  * the raw {@code getRequestURI()} instead lets {@code /%761/webhooks} be routed to
  * {@code /v1/webhooks} while skipping the checks written for {@code /v1/}.
  */
-final class RequestPaths {
+public final class RequestPaths {
 
     private RequestPaths() {}
 
-    static String of(HttpServletRequest request) {
+    public static String of(HttpServletRequest request) {
         RequestPath path = RequestPath.parse(request.getRequestURI(), request.getContextPath());
         StringBuilder routed = new StringBuilder();
         for (PathContainer.Element element : path.pathWithinApplication().elements()) {

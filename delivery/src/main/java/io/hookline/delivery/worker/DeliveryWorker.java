@@ -50,6 +50,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final AtomicReference<QueueStats> stats = new AtomicReference<>(new QueueStats(0, 0, 0));
 
     private volatile boolean running;
+    private boolean subscribed;
     private @Nullable ExecutorService attempts;
     private @Nullable Thread loop;
     private @Nullable Thread listener;
@@ -91,6 +92,10 @@ public class DeliveryWorker implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (properties.enabled() && !subscribed) {
+            subscribed = true;
+            queue.wakeUps().subscribe(this::wake);
+        }
         if (!properties.enabled() || running) {
             return;
         }

@@ -103,10 +103,18 @@ public class DeliveryQueue {
 
     private final DSLContext dsl;
     private final Clock clock;
+    private final WorkerWakeUps wakeUps;
 
-    public DeliveryQueue(DSLContext dsl, Clock clock) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public DeliveryQueue(DSLContext dsl, Clock clock, WorkerWakeUps wakeUps) {
         this.dsl = dsl;
         this.clock = clock;
+        this.wakeUps = wakeUps;
+    }
+
+    /** A queue whose wake-ups reach only this process (tests of the queue alone). */
+    public DeliveryQueue(DSLContext dsl, Clock clock) {
+        this(dsl, clock, new WorkerWakeUps(null));
     }
 
     /** Now, as the database stores times (UTC, microseconds), from the injected clock. */
@@ -165,9 +173,14 @@ public class DeliveryQueue {
                 .execute();
     }
 
-    /** Wakes every node's worker when this transaction commits (NOTIFY is transactional). */
+    /** Wakes every node's worker once this transaction commits (see {@link WorkerWakeUps}). */
     public void notifyWorkers() {
-        dsl.execute("select pg_notify('hookline_deliveries', '')");
+        wakeUps.afterCommit();
+    }
+
+    /** Where a worker subscribes to wake-ups of work committed on this node. */
+    public WorkerWakeUps wakeUps() {
+        return wakeUps;
     }
 
     // --- claimed --------------------------------------------------------------------------

@@ -14,4 +14,10 @@ class QueueConfiguration {
     Clock clock() {
         return Clock.systemUTC();
     }
+
+    /** Wake-ups after commit: this node's workers directly, the others through one coalesced NOTIFY. */
+    @Bean
+    WorkerWakeUps workerWakeUps(javax.sql.DataSource dataSource) {
+        return new WorkerWakeUps(dataSource);
+    }
 }

@@ -1,0 +1,19 @@
+package io.hookline.api.admission;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code hookline.api.*}.
+ *
+ * @param maxConcurrentRequests {@code /v1} requests a node works on at once; keep it below the
+ *     database pool ({@code spring.datasource.hikari.maximum-pool-size}, 20) so the delivery
+ *     worker always finds connections (it needs a handful: claim, settle, sweep, listen)
+ * @param queueTimeout how long a request may wait for its turn before it is answered 503 with
+ *     {@code Retry-After}
+ */
+@ConfigurationProperties("hookline.api")
+public record AdmissionProperties(
+        @DefaultValue("12") int maxConcurrentRequests,
+        @DefaultValue("10s") Duration queueTimeout) {}
