@@ -76,6 +76,7 @@ class EnvironmentFaultTests {
                         "spring.datasource.username", "postgres",
                         "spring.datasource.password", "",
                         "spring.datasource.hikari.connection-timeout", "2000",
+                        "hookline.delivery.per-webhook-in-flight", "8",
                         "hookline.delivery.lease", "5s"))) {
             ApiClient api = node.client();
             TestTenant tenant = api.newTenant();
@@ -100,7 +101,7 @@ class EnvironmentFaultTests {
                     "database restart: %d of %d received before the restart, all %d after it, %d duplicates%n",
                     beforeRestart, events.size(), events.size(), duplicates);
             // only what was in flight when the database went away can be sent twice: at most
-            // the per-webhook in-flight cap (8) of attempts whose results could not be written
+            // the per-webhook in-flight cap (set to 8 here) of attempts whose results could not be written
             assertThat(duplicates).isBetween(0, 8);
         } finally {
             database.close();

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retrySchedule delay before attempt n (the first is "0s": at once)
  * @param disableAfterFailures consecutive failed attempts, with no success between, that disable a webhook
  * @param concurrency requests in flight per node
- * @param perWebhookInFlight requests in flight per webhook across the cluster, so one slow endpoint cannot take every worker
+ * @param perWebhookInFlight requests in flight per webhook across the cluster, so one slow endpoint cannot take every
+ *     worker (32 of the node's 256: a receiver that wants fewer gets a throttle, not a slower platform)
  * @param batchSize deliveries claimed per claim transaction
  * @param lease how long a claim is owned; longer than the 30 s maximum request timeout
  * @param publicUrl base URL receivers use for the async acknowledgement link; empty = this node's
@@ -29,8 +30,8 @@ public record DeliveryProperties(
 
         @DefaultValue("100") int disableAfterFailures,
         @DefaultValue("256") int concurrency,
-        @DefaultValue("8") int perWebhookInFlight,
-        @DefaultValue("100") int batchSize,
+        @DefaultValue("32") int perWebhookInFlight,
+        @DefaultValue("200") int batchSize,
         @DefaultValue("60s") Duration lease,
         @DefaultValue("") String publicUrl,
         @DefaultValue("24h") Duration acknowledgementTimeout,
