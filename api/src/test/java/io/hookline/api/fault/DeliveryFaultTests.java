@@ -177,7 +177,7 @@ class DeliveryFaultTests {
                 ExecutorService clients = Executors.newFixedThreadPool(4)) {
             ApiClient api = node.client();
             // a budget the hammering cannot exhaust: this test is about concurrency, not limits
-            TestTenant tenant = api.newTenant(new io.hookline.domain.tenant.Tenant.RateLimit(1_000_000, 10, 10), 3);
+            TestTenant tenant = api.newTenant(new io.hookline.domain.tenant.Tenant.RateLimit(100_000, 10, 10), 3);
             String webhookId = webhook(api, tenant, receiver.url("/once"), Map.of());
             publish(api, tenant);
             Awaitility.await()

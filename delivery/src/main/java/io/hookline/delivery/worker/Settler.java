@@ -11,6 +11,7 @@ import io.hookline.tenancy.TenantId;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -283,13 +284,15 @@ class Settler implements SmartLifecycle {
                 kept.stream().map(item -> item.attemptRecord(Ids.next("att"))).toList());
         Set<String> succeeded = new HashSet<>();
         Map<String, Integer> failures = new LinkedHashMap<>();
-        Map<String, Item> lastFailure = new LinkedHashMap<>();
+        Map<String, String> tenants = new HashMap<>();
+        Map<String, String> lastResults = new HashMap<>();
         for (Item item : kept) {
             switch (item.kind()) {
                 case SUCCESS -> succeeded.add(item.webhookId());
                 case FAILURE -> {
                     failures.merge(item.webhookId(), 1, Integer::sum);
-                    lastFailure.put(item.webhookId(), item);
+                    tenants.put(item.webhookId(), item.tenantId());
+                    lastResults.put(item.webhookId(), lastResult(item));
                 }
                 case GONE -> disable(item, "the endpoint answered 410 Gone");
                 case RELEASED -> {
@@ -298,23 +301,18 @@ class Settler implements SmartLifecycle {
             }
         }
         health.resetStreaks(succeeded);
-        for (Record streak : health.addFailures(failures)) {
-            int count = streak.get("consecutive_failures", Integer.class);
-            if (count >= properties.disableAfterFailures()) {
-                Item last = lastFailure.get(streak.get("id", String.class));
-                if (last != null) {
-                    disable(last, count + " consecutive failed attempts");
-                }
-            }
-        }
+        countFailures(failures, tenants, lastResults);
         return applied;
     }
 
     private void disable(Item last, String reason) {
-        String lastResult = last.outcome().status() != null
-                ? "HTTP " + last.outcome().status()
-                : String.valueOf(last.outcome().error());
-        disable(last.tenantId(), last.webhookId(), reason, lastResult);
+        disable(last.tenantId(), last.webhookId(), reason, lastResult(last));
+    }
+
+    private static String lastResult(Item item) {
+        return item.outcome().status() != null
+                ? "HTTP " + item.outcome().status()
+                : String.valueOf(item.outcome().error());
     }
 
     /** Disables the webhook (once) and tells the tenant's other webhooks; joins the caller's worker transaction. */
@@ -339,8 +337,12 @@ class Settler implements SmartLifecycle {
         log.warn("webhook {} of tenant {} disabled: {} (last attempt: {})", webhookId, tenantId, reason, lastResult);
     }
 
-    /** Adds failed attempts to the webhooks' streaks and disables those that reached the threshold; in a worker transaction. */
-    void countFailures(Map<String, Integer> failures, Map<String, String> tenants, String lastResult) {
+    /**
+     * Adds failed attempts to the webhooks' streaks and disables those that reached the
+     * threshold; in a worker transaction. {@code tenants} and {@code lastResults} are keyed by
+     * webhook id, like {@code failures}.
+     */
+    void countFailures(Map<String, Integer> failures, Map<String, String> tenants, Map<String, String> lastResults) {
         for (Record streak : health.addFailures(failures)) {
             int count = streak.get("consecutive_failures", Integer.class);
             if (count >= properties.disableAfterFailures()) {
@@ -349,7 +351,7 @@ class Settler implements SmartLifecycle {
                         java.util.Objects.requireNonNull(tenants.get(webhookId)),
                         webhookId,
                         count + " consecutive failed attempts",
-                        lastResult);
+                        lastResults.getOrDefault(webhookId, "unknown"));
             }
         }
     }

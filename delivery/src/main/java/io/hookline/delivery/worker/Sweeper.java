@@ -114,7 +114,9 @@ class Sweeper {
             failures.merge(row.webhookId(), 1, Integer::sum);
             tenants.put(row.webhookId(), row.tenantId());
         }
-        settler.countFailures(failures, tenants, reason);
+        Map<String, String> lastResults = new HashMap<>();
+        failures.keySet().forEach(webhookId -> lastResults.put(webhookId, reason));
+        settler.countFailures(failures, tenants, lastResults);
         return rows.size();
     }
 }
