@@ -2,3 +2,8 @@
 -- acknowledged): index the ones that do, not a NULL entry for every delivery ever made.
 drop index delivery_ack_idx;
 create unique index delivery_ack_idx on delivery (ack_token_hash) where ack_token_hash is not null;
+
+-- Attempt retention goes by the attempt's id (a ULID made when it is recorded, within its
+-- timeout of its start) through the primary key, as delivery retention does: the index on the
+-- start time was there for retention only.
+drop index delivery_attempt_started_idx;

@@ -681,6 +681,10 @@ class DeliveryTests {
                 .set(
                         io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT.STARTED_AT,
                         java.time.OffsetDateTime.now().minusDays(31))
+                // an attempt's id carries the time it was recorded, which retention goes by
+                .set(
+                        io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT.ID,
+                        io.hookline.tenancy.Ids.firstAt("att", Instant.now().minus(Duration.ofDays(31))))
                 .where(io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT.DELIVERY_ID.eq(old))
                 .execute();
 
