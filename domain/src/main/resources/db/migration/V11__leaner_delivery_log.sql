@@ -7,3 +7,8 @@ create unique index delivery_ack_idx on delivery (ack_token_hash) where ack_toke
 -- timeout of its start) through the primary key, as delivery retention does: the index on the
 -- start time was there for retention only.
 drop index delivery_attempt_started_idx;
+
+-- A webhook id is unique across tenants, so the log's list (tenant, webhook, newest first) needs
+-- only (webhook_id, id) from the index; the tenant condition is checked on the row it finds.
+drop index delivery_webhook_idx;
+create index delivery_webhook_idx on delivery (webhook_id, id);
