@@ -1,5 +1,6 @@
 package io.hookline.api.delivery;
 
+import static io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.api.support.ApiClient;
@@ -19,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -134,6 +137,78 @@ class DeliveryTests {
                 .isEqualTo(request.header("webhook-signature"));
         assertThat(attempt.get("requestBody").asString()).isEqualTo(request.body());
         assertThat(attempt.get("error").isNull()).isTrue();
+    }
+
+    @Test
+    void everyAttemptReadsBackEveryHeaderItSentWhetherLoggedInFullOrWithTheDerivedOnesLeftOut() {
+        TestTenant tenant = api.newTenant();
+        Map<String, Object> spec = webhook("/log");
+        spec.put("headers", Map.of("X-Custom", "v", "Authorization", "Bearer s3cr3t"));
+        String webhookId = create(tenant, spec).get("id").asString();
+        String eventId = publish(tenant, "order.placed", orderData("EUR"))
+                .json()
+                .get("id")
+                .asString();
+        Receiver.Request first = receiver.awaitRequests(1, DEADLINE).getFirst();
+        String deliveryId =
+                awaitDelivery(tenant, webhookId, "succeeded").get("id").asString();
+        assertThat(api.post("/v1/deliveries/" + deliveryId + "/resend", null, tenant)
+                        .status())
+                .isEqualTo(202);
+        Receiver.Request second = receiver.awaitRequests(2, DEADLINE).get(1);
+        Awaitility.await()
+                .atMost(DEADLINE)
+                .until(() -> attempts(tenant, deliveryId).size() == 2);
+        JsonNode attempts = attempts(tenant, deliveryId);
+        DSLContext dsl = app.bean(DSLContext.class);
+
+        for (int i = 0; i < 2; i++) {
+            Receiver.Request sent = i == 0 ? first : second;
+            JsonNode attempt = attempts.get(i);
+            Map<String, String> full = new LinkedHashMap<>();
+            for (String name : List.of(
+                    "X-Custom",
+                    "Content-Type",
+                    "User-Agent",
+                    "webhook-id",
+                    "webhook-timestamp",
+                    "webhook-signature",
+                    "X-Event-Id",
+                    "X-Event-Type",
+                    "X-Administration-Code",
+                    "X-TriggeredBy-Id",
+                    "X-Delivery-Attempt")) {
+                full.put(name, sent.header(name));
+            }
+            full.put("Authorization", "********");
+            assertThat(full)
+                    .containsEntry("X-Delivery-Attempt", String.valueOf(i + 1))
+                    .containsEntry("webhook-id", eventId);
+            // the log has always shown the headers as jsonb orders them
+            String asJsonbOrdersThem = ApiClient.JSON
+                    .readTree(dsl.fetchSingle("select ?::jsonb::text", ApiClient.JSON.writeValueAsString(full))
+                            .get(0, String.class))
+                    .toString();
+            String stored = dsl.fetchSingle(
+                            "select request_headers::text from delivery_attempt where id = ?",
+                            attempt.get("id").asString())
+                    .get(0, String.class);
+            assertThat(stored).contains("@derived").doesNotContain("X-Event-Id").doesNotContain(eventId);
+
+            assertThat(attempt.get("requestHeaders").toString()).isEqualTo(asJsonbOrdersThem);
+
+            // as an attempt logged before the derived headers were left out: the full map
+            dsl.update(DELIVERY_ATTEMPT)
+                    .set(DELIVERY_ATTEMPT.REQUEST_HEADERS, JSONB.valueOf(ApiClient.JSON.writeValueAsString(full)))
+                    .where(DELIVERY_ATTEMPT.ID.eq(attempt.get("id").asString()))
+                    .execute();
+            assertThat(attempts(tenant, deliveryId).get(i).get("requestHeaders").toString())
+                    .isEqualTo(asJsonbOrdersThem);
+        }
+    }
+
+    private JsonNode attempts(TestTenant tenant, String deliveryId) {
+        return api.get("/v1/deliveries/" + deliveryId, tenant).json().get("attempts");
     }
 
     @Test
@@ -606,6 +681,10 @@ class DeliveryTests {
                 .set(
                         io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT.STARTED_AT,
                         java.time.OffsetDateTime.now().minusDays(31))
+                // an attempt's id carries the time it was recorded, which retention goes by
+                .set(
+                        io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT.ID,
+                        io.hookline.tenancy.Ids.firstAt("att", Instant.now().minus(Duration.ofDays(31))))
                 .where(io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT.DELIVERY_ID.eq(old))
                 .execute();
 

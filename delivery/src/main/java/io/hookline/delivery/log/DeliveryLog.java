@@ -4,6 +4,7 @@ import static io.hookline.domain.jooq.Tables.DELIVERY;
 import static io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT;
 import static io.hookline.domain.jooq.Tables.EVENT;
 
+import io.hookline.domain.delivery.AttemptHeaders;
 import io.hookline.domain.delivery.DeliveryQueue;
 import io.hookline.domain.delivery.DeliveryStatus;
 import io.hookline.domain.jooq.tables.records.DeliveryRecord;
@@ -86,12 +87,12 @@ public class DeliveryLog {
     @Transactional(readOnly = true)
     public DeliveryView get(TenantId tenant, String id) {
         DeliveryRecord delivery = find(tenant, id);
-        String body = java.util.Objects.requireNonNullElse(
-                dsl.select(EVENT.BODY)
-                        .from(EVENT)
-                        .where(EVENT.TENANT_ID.eq(tenant.value()), EVENT.ID.eq(delivery.getEventId()))
-                        .fetchSingle(EVENT.BODY),
-                "");
+        var event = dsl.select(EVENT.BODY, EVENT.TRIGGERED_BY)
+                .from(EVENT)
+                .where(EVENT.TENANT_ID.eq(tenant.value()), EVENT.ID.eq(delivery.getEventId()))
+                .fetchSingle();
+        String body = java.util.Objects.requireNonNullElse(event.value1(), "");
+        @Nullable String triggeredBy = event.value2();
         List<AttemptView> attempts = dsl.selectFrom(DELIVERY_ATTEMPT)
                 .where(DELIVERY_ATTEMPT.TENANT_ID.eq(tenant.value()), DELIVERY_ATTEMPT.DELIVERY_ID.eq(id))
                 .orderBy(DELIVERY_ATTEMPT.NUMBER, DELIVERY_ATTEMPT.STARTED_AT)
@@ -101,7 +102,12 @@ public class DeliveryLog {
                         a.getStartedAt(),
                         a.getDurationMs(),
                         // attempts logged before credential headers were masked on write
-                        CredentialHeaders.masked(headers(a.getRequestHeaders())),
+                        CredentialHeaders.masked(AttemptHeaders.shown(
+                                headers(a.getRequestHeaders()),
+                                delivery.getEventId(),
+                                delivery.getEventType(),
+                                triggeredBy,
+                                a.getNumber())),
                         body,
                         a.getResponseStatus(),
                         a.getResponseHeaders() == null ? null : headers(a.getResponseHeaders()),

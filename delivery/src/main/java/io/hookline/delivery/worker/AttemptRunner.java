@@ -3,6 +3,7 @@ package io.hookline.delivery.worker;
 import io.hookline.delivery.http.LoggedText;
 import io.hookline.delivery.http.WebhookHttpClient;
 import io.hookline.delivery.signing.Signatures;
+import io.hookline.domain.delivery.AttemptHeaders;
 import io.hookline.domain.delivery.Claim;
 import io.hookline.domain.delivery.DeliveryQueue;
 import io.hookline.domain.delivery.DeliveryStatus;
@@ -178,7 +179,9 @@ class AttemptRunner {
                         attempt,
                         startedAt,
                         outcome,
-                        json.writeValueAsString(logged),
+                        // the log keeps only what it cannot derive from the delivery when read
+                        json.writeValueAsString(
+                                AttemptHeaders.toStore(logged, eventId, eventType, triggeredBy, attempt)),
                         outcome.status() == null ? null : json.writeValueAsString(outcome.headers()),
                         reason(outcome.body()),
                         settlement.status(),

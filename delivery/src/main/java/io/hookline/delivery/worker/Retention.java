@@ -69,8 +69,8 @@ public class Retention {
     /** Removes everything past its retention as seen at {@code now}. */
     public Removed clean(Instant now) {
         int batch = properties.batchSize();
-        OffsetDateTime attemptCutoff = OffsetDateTime.ofInstant(now.minus(properties.attempts()), ZoneOffset.UTC);
-        int attempts = inBatches(() -> queue.deleteAttemptsStartedBefore(attemptCutoff, batch));
+        String attemptCutoff = Ids.firstAt("att", now.minus(properties.attempts()));
+        int attempts = inBatches(() -> queue.deleteAttemptsBefore(attemptCutoff, batch));
 
         String deliveryCutoff = Ids.firstAt("dlv", now.minus(properties.deliveries()));
         int deliveries = inBatches(() -> queue.deleteFinalBefore(deliveryCutoff, batch));

@@ -517,13 +517,17 @@ public class DeliveryQueue {
 
     // --- removed by retention -------------------------------------------------------------
 
-    /** Removes up to {@code batch} attempts started before {@code cutoff}, oldest first; returns how many. */
-    public int deleteAttemptsStartedBefore(OffsetDateTime cutoff, int batch) {
+    /**
+     * Removes up to {@code batch} attempts whose id (a ULID, made when the attempt is recorded,
+     * within its timeout of its start) is below {@code cutoffId}, oldest first; returns how
+     * many. The primary key serves the range, so the log needs no index on its start time.
+     */
+    public int deleteAttemptsBefore(String cutoffId, int batch) {
         return dsl.deleteFrom(DELIVERY_ATTEMPT)
                 .where(DELIVERY_ATTEMPT.ID.in(DSL.select(DELIVERY_ATTEMPT.ID)
                         .from(DELIVERY_ATTEMPT)
-                        .where(DELIVERY_ATTEMPT.STARTED_AT.lt(cutoff))
-                        .orderBy(DELIVERY_ATTEMPT.STARTED_AT)
+                        .where(DELIVERY_ATTEMPT.ID.lt(cutoffId))
+                        .orderBy(DELIVERY_ATTEMPT.ID)
                         .limit(batch)))
                 .execute();
     }
