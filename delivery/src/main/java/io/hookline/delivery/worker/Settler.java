@@ -95,10 +95,7 @@ class Settler implements SmartLifecycle {
                     new CompletableFuture<>());
         }
 
-        /**
-         * The same result without anything the receiver sent: written when the full result
-         * could not be, so the delivery still moves on and the log says why.
-         */
+        /** How the delivery moves on. */
         Settlement settlement() {
             return new Settlement(deliveryId, leaseToken, status, nextAttemptAt, kind == Kind.RELEASED);
         }
@@ -119,6 +116,10 @@ class Settler implements SmartLifecycle {
                     outcome.error());
         }
 
+        /**
+         * The same result without anything the receiver sent: written when the full result
+         * could not be, so the delivery still moves on and the log says why.
+         */
         Item bare(RuntimeException failure) {
             var bareOutcome = new WebhookHttpClient.Outcome(
                     outcome.status(),
