@@ -110,9 +110,8 @@ public class DeliveryWorker implements SmartLifecycle {
         running = false;
         wake();
         join(loop);
-        if (listener != null) {
-            listener.interrupt();
-        }
+        // the listener sees running=false within one poll (500 ms); interrupting it would close
+        // its pooled connection under the pool's feet and log it as broken
         ExecutorService executor = attempts;
         if (executor != null) {
             executor.shutdown();
