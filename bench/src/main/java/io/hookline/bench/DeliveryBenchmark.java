@@ -468,6 +468,11 @@ public final class DeliveryBenchmark {
         int total = rate * seconds;
         long intervalNanos = 1_000_000_000L / rate;
         long start = System.nanoTime();
+        // Publishers get the concurrency the API admits (hookline.api.max-concurrent-requests),
+        // as publishes through the API would: an unbounded crowd of in-process publishers would
+        // queue on the connection pool in front of the worker, which no deployment does.
+        Semaphore admitted = new Semaphore(
+                app.getBean(io.hookline.api.admission.AdmissionProperties.class).maxConcurrentRequests());
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < total; i++) {
                 long wait = start + i * intervalNanos - System.nanoTime();
@@ -475,14 +480,21 @@ public final class DeliveryBenchmark {
                     sleep(Duration.ofNanos(wait));
                 }
                 TenantId tenant = tenants.get(i % tenants.size());
-                pool.execute(() -> CallerContext.callAs(new CallerContext.Caller("usr_bench", tenant), () -> {
-                    String id = publisher
-                            .publish(tenant, "order.placed", data, null, null)
-                            .event()
-                            .id();
-                    committed.put(id, System.nanoTime());
-                    return id;
-                }));
+                pool.execute(() -> {
+                    admitted.acquireUninterruptibly();
+                    try {
+                        CallerContext.callAs(new CallerContext.Caller("usr_bench", tenant), () -> {
+                            String id = publisher
+                                    .publish(tenant, "order.placed", data, null, null)
+                                    .event()
+                                    .id();
+                            committed.put(id, System.nanoTime());
+                            return id;
+                        });
+                    } finally {
+                        admitted.release();
+                    }
+                });
             }
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
