@@ -3,12 +3,14 @@ package io.hookline.api.delivery;
 import io.hookline.api.page.Pagination;
 import io.hookline.api.security.Scopes;
 import io.hookline.delivery.log.DeliveryLog;
+import io.hookline.delivery.log.DeliverySearch;
 import io.hookline.delivery.worker.Acknowledgements;
 import io.hookline.delivery.worker.AttemptResult;
 import io.hookline.delivery.worker.WebhookTester;
 import io.hookline.domain.webhook.WebhookId;
 import io.hookline.tenancy.context.CallerContext;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 class DeliveryController {
 
     private static final String LIST = "deliveries";
+    private static final String SEARCH = "deliveries-of-tenant";
 
     private final DeliveryLog deliveries;
     private final WebhookTester tester;
@@ -61,6 +64,47 @@ class DeliveryController {
                 since,
                 pagination.request(LIST, limit, cursor));
         return pagination.respond(LIST, page, DeliveryResponse::of, DeliveryList::new);
+    }
+
+    @GetMapping(path = "/v1/deliveries", produces = "application/json")
+    @PreAuthorize(Scopes.CAN_READ_WEBHOOKS)
+    @Operation(
+            operationId = "searchDeliveries",
+            summary = "The tenant's deliveries across all its webhooks, newest first",
+            description = "Filters combine with AND. 404 when webhookId or eventId names no webhook or event of the"
+                    + " tenant (another tenant's id included). 422 for a status or eventType outside their values, or"
+                    + " until before since. 400 for a since or until that is not an RFC 3339 date-time, a limit"
+                    + " outside 1..100, or a cursor of another list.")
+    ResponseEntity<DeliveryList> search(
+            @Parameter(description = "Only this webhook's deliveries") @RequestParam(required = false) @Nullable
+                    String webhookId,
+            @Parameter(description = "Only deliveries of this event type (a catalog name)")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String eventType,
+            @Parameter(description = "Only the deliveries of this event") @RequestParam(required = false) @Nullable
+                    String eventId,
+            @Parameter(description = "pending, delivering, waiting, succeeded or failed")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String status,
+            @Parameter(description = "Deliveries created at or after this time (RFC 3339)")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    @Nullable
+                    OffsetDateTime since,
+            @Parameter(description = "Deliveries created before this time (RFC 3339, exclusive)")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    @Nullable
+                    OffsetDateTime until,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        var page = deliveries.search(
+                CallerContext.requireTenant(),
+                new DeliverySearch(webhookId, eventType, eventId, status, since, until),
+                pagination.request(SEARCH, limit, cursor));
+        return pagination.respond(SEARCH, page, DeliveryResponse::of, DeliveryList::new);
     }
 
     @GetMapping(path = "/v1/deliveries/{id}", produces = "application/json")

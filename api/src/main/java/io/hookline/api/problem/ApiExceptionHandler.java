@@ -4,12 +4,14 @@ import io.hookline.domain.page.CursorCodec;
 import io.hookline.domain.problem.DomainException;
 import io.hookline.domain.problem.DomainException.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -166,6 +168,25 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 empty ? "a JSON request body is required" : "the request body is not valid JSON",
                 servlet,
                 List.of()));
+    }
+
+    /**
+     * A query or path parameter that cannot be converted ({@code since=yesterday},
+     * {@code limit=ten}) names the parameter, as a wrong JSON type names the field.
+     */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+        Class<?> required = e.getRequiredType();
+        String message = required != null && TemporalAccessor.class.isAssignableFrom(required)
+                ? "must be an RFC 3339 date-time (2026-01-31T12:00:00Z)"
+                : "has the wrong type or format";
+        return cast(respond(
+                ProblemType.INVALID_REQUEST,
+                field + " " + message,
+                servlet(request),
+                List.of(new FieldError(field, message))));
     }
 
     @Override

@@ -63,6 +63,23 @@ class EventPublishingTests {
     }
 
     @Test
+    void listingEventsOfATypeOutsideTheCatalogIsAProblemNotAnEmptyList() {
+        TestTenant tenant = api.newTenant();
+        api.publishSample(tenant, "order.placed");
+
+        Response unknown = api.get("/v1/events?type=order.placd", tenant);
+        String message = "'order.placd' is not in the event catalog (GET /v1/event-types)";
+        ObjectNode expected = (ObjectNode)
+                problem(unknown, 422, "validation-failed", "The request has invalid values", "type " + message, "type");
+        ((ObjectNode) expected.get("errors").get(0)).put("message", message);
+        assertThat(unknown.json()).isEqualTo(expected);
+        assertThat(api.get("/v1/events?type=ORDER.PLACED", tenant).invalidFields())
+                .containsExactly("type");
+        assertThat(api.events(tenant, "order.placed")).hasSize(1);
+        assertThat(api.events(tenant, "payment.received")).isEmpty();
+    }
+
+    @Test
     void platformEventTypesCannotBePublishedAndNothingIsStored() {
         TestTenant tenant = api.newTenant();
         JsonNode disabledSample = api.get("/v1/event-types/webhook.disabled/sample", tenant)

@@ -214,6 +214,7 @@ class BolaSweepTests {
                 "/v1/webhooks/" + ids.of("webhook"),
                 "/v1/webhooks/" + ids.of("webhook") + "/deliveries",
                 "/v1/deliveries/" + ids.of("delivery"),
+                "/v1/deliveries?limit=100",
                 "/v1/events/" + ids.of("event"),
                 "/v1/events?limit=100",
                 "/v1/customers/" + ids.of("customer"),

@@ -4,6 +4,7 @@ import static io.hookline.domain.jooq.Tables.DELIVERY;
 import static io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT;
 import static io.hookline.domain.jooq.Tables.EVENT;
 
+import io.hookline.domain.catalog.EventCatalog;
 import io.hookline.domain.delivery.AttemptHeaders;
 import io.hookline.domain.delivery.DeliveryQueue;
 import io.hookline.domain.delivery.DeliveryStatus;
@@ -16,6 +17,7 @@ import io.hookline.domain.webhook.WebhookId;
 import io.hookline.domain.webhook.WebhookRegistry;
 import io.hookline.tenancy.TenantId;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,17 +40,20 @@ public class DeliveryLog {
     public static final Set<String> STATUSES = java.util.Arrays.stream(DeliveryStatus.values())
             .map(DeliveryStatus::literal)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final String STATUS_MESSAGE = "must be one of pending, delivering, waiting, succeeded, failed";
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
     private final DSLContext dsl;
     private final DeliveryQueue queue;
     private final WebhookRegistry webhooks;
+    private final EventCatalog catalog;
     private final JsonMapper json;
 
-    DeliveryLog(DSLContext dsl, DeliveryQueue queue, WebhookRegistry webhooks, JsonMapper json) {
+    DeliveryLog(DSLContext dsl, DeliveryQueue queue, WebhookRegistry webhooks, EventCatalog catalog, JsonMapper json) {
         this.dsl = dsl;
         this.queue = queue;
         this.webhooks = webhooks;
+        this.catalog = catalog;
         this.json = json;
     }
 
@@ -62,8 +67,7 @@ public class DeliveryLog {
             PageRequest page) {
         webhooks.get(tenant, webhook);
         if (status != null && !STATUSES.contains(status)) {
-            throw new DomainException.Invalid(
-                    "status", "must be one of pending, delivering, waiting, succeeded, failed");
+            throw new DomainException.Invalid("status", STATUS_MESSAGE);
         }
         Condition condition = DELIVERY.TENANT_ID.eq(tenant.value()).and(DELIVERY.WEBHOOK_ID.eq(webhook.value()));
         if (status != null) {
@@ -71,6 +75,71 @@ public class DeliveryLog {
         }
         if (since != null) {
             condition = condition.and(DELIVERY.CREATED_AT.ge(since));
+        }
+        if (page.afterId() != null) {
+            condition = condition.and(DELIVERY.ID.lt(page.afterId()));
+        }
+        List<DeliveryView> fetched = dsl.selectFrom(DELIVERY)
+                .where(condition)
+                .orderBy(DELIVERY.ID.desc())
+                .limit(page.limit() + 1)
+                .fetch(record -> view(record, null));
+        return Page.of(fetched, page.limit(), delivery -> List.of(delivery.id()));
+    }
+
+    /**
+     * The tenant's deliveries across all its webhooks, newest first, narrowed by {@code search}.
+     * A webhook or event the tenant does not have answers 404, as it would on its own path:
+     * a mistyped id is told apart from "nothing was delivered", and another tenant's id looks
+     * exactly like a missing one.
+     */
+    @Transactional(readOnly = true)
+    public Page<DeliveryView> search(TenantId tenant, DeliverySearch search, PageRequest page) {
+        String status = search.status();
+        String eventType = search.eventType();
+        String webhookId = search.webhookId();
+        String eventId = search.eventId();
+        OffsetDateTime since = search.since();
+        OffsetDateTime until = search.until();
+        List<DomainException.FieldError> errors = new ArrayList<>();
+        if (status != null && !STATUSES.contains(status)) {
+            errors.add(new DomainException.FieldError("status", STATUS_MESSAGE));
+        }
+        if (eventType != null && !catalog.contains(eventType)) {
+            errors.add(new DomainException.FieldError(
+                    "eventType", "'" + eventType + "' is not in the event catalog (GET /v1/event-types)"));
+        }
+        if (since != null && until != null && until.isBefore(since)) {
+            errors.add(new DomainException.FieldError("until", "must not be before since"));
+        }
+        if (!errors.isEmpty()) {
+            throw new DomainException.Invalid(errors);
+        }
+        // every query starts from the tenant; a webhook or event filter then takes its own index
+        // (delivery_webhook_idx, delivery_event_idx), the rest walk delivery_tenant_idx newest first
+        Condition condition = DELIVERY.TENANT_ID.eq(tenant.value());
+        if (webhookId != null) {
+            WebhookId webhook = WebhookId.fromPath(webhookId);
+            webhooks.get(tenant, webhook);
+            condition = condition.and(DELIVERY.WEBHOOK_ID.eq(webhook.value()));
+        }
+        if (eventId != null) {
+            if (!dsl.fetchExists(EVENT, EVENT.TENANT_ID.eq(tenant.value()), EVENT.ID.eq(eventId))) {
+                throw new DomainException.NotFound("event", eventId);
+            }
+            condition = condition.and(DELIVERY.EVENT_ID.eq(eventId));
+        }
+        if (eventType != null) {
+            condition = condition.and(DELIVERY.EVENT_TYPE.eq(eventType));
+        }
+        if (status != null) {
+            condition = condition.and(DELIVERY.STATUS.eq(status));
+        }
+        if (since != null) {
+            condition = condition.and(DELIVERY.CREATED_AT.ge(since));
+        }
+        if (until != null) {
+            condition = condition.and(DELIVERY.CREATED_AT.lt(until));
         }
         if (page.afterId() != null) {
             condition = condition.and(DELIVERY.ID.lt(page.afterId()));

@@ -36,13 +36,19 @@ public class EventPublisher {
 
     private final EventOutbox outbox;
     private final EventRepository events;
+    private final EventCatalog catalog;
     private final JsonMapper json;
     private final TransactionTemplate savepoint;
 
     EventPublisher(
-            EventOutbox outbox, EventRepository events, JsonMapper json, PlatformTransactionManager transactions) {
+            EventOutbox outbox,
+            EventRepository events,
+            EventCatalog catalog,
+            JsonMapper json,
+            PlatformTransactionManager transactions) {
         this.outbox = outbox;
         this.events = events;
+        this.catalog = catalog;
         this.json = json;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -136,9 +142,17 @@ public class EventPublisher {
         return events.find(tenant, id).orElseThrow(() -> new DomainException.NotFound("event", id));
     }
 
+    /**
+     * A type outside the catalog is refused rather than answered with an empty list: a typo
+     * ({@code order.placd}) would otherwise look like "no such events".
+     */
     @Transactional(readOnly = true)
     public Page<Event> list(
             TenantId tenant, @Nullable String type, @Nullable OffsetDateTime createdAfter, PageRequest page) {
+        if (type != null && !catalog.contains(type)) {
+            throw new DomainException.Invalid(
+                    "type", "'" + type + "' is not in the event catalog (GET /v1/event-types)");
+        }
         List<Event> fetched = events.list(tenant, type, createdAfter, page.afterId(), page.limit() + 1);
         return Page.of(fetched, page.limit(), event -> List.of(event.id()));
     }
