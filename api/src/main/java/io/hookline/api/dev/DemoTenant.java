@@ -1,5 +1,6 @@
 package io.hookline.api.dev;
 
+import io.hookline.api.embedded.EmbeddedProperties;
 import io.hookline.api.security.ConditionalOnDevMode;
 import io.hookline.domain.tenant.TenantChanges;
 import io.hookline.domain.tenant.TenantRegistry;
@@ -25,11 +26,13 @@ class DemoTenant {
 
     private final TenantRegistry tenants;
     private final Environment environment;
+    private final EmbeddedProperties embedded;
     private volatile @Nullable TenantId id;
 
-    DemoTenant(TenantRegistry tenants, Environment environment) {
+    DemoTenant(TenantRegistry tenants, Environment environment, EmbeddedProperties embedded) {
         this.tenants = tenants;
         this.environment = environment;
+        this.embedded = embedded;
     }
 
     TenantId id() {
@@ -52,12 +55,10 @@ class DemoTenant {
     void greet() {
         TenantId tenant = id();
         String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
-        String where =
-                environment.getProperty("hookline.embedded.active", "false").equals("true")
-                        ? "embedded PostgreSQL, data in "
-                                + java.nio.file.Path.of(environment.getProperty("hookline.embedded.dir", ".hookline"))
-                                        .toAbsolutePath()
-                        : "configured database";
+        String where = embedded.active()
+                ? "embedded PostgreSQL, data in "
+                        + java.nio.file.Path.of(embedded.dir()).toAbsolutePath()
+                : "configured database";
         log.info("""
 
                 Hookline is running at {} (dev mode, {})

@@ -43,6 +43,7 @@ public class EmbeddedDefaultEnvironment implements EnvironmentPostProcessor {
     }
 
     private static void startEmbedded(ConfigurableEnvironment environment, SpringApplication application) {
+        // the context does not exist yet: read directly, with EmbeddedProperties' default
         Path dir = Path.of(environment.getProperty("hookline.embedded.dir", ".hookline"))
                 .toAbsolutePath();
         EmbeddedPostgres postgres = EmbeddedPostgresLauncher.start(dir.resolve("pgdata"), false);

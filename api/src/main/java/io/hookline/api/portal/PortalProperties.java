@@ -9,6 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * public OAuth2 client registered for it at the identity provider, the issuer (by default the
  * resource server's {@code issuer-uri}), the scopes it asks for and the audience parameter some
  * providers need before they issue a token for {@code hookline-api}.
+ *
+ * @param clientId the public OAuth2 client (authorization code with PKCE) registered for the portal
+ * @param issuerUri the identity provider the portal signs in with; unset, the resource server's
+ *     {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}
+ * @param scopes the scopes the portal asks for, space-separated
+ * @param audience the {@code audience} parameter sent with the authorization request, for providers
+ *     that need it to issue a token for {@code hookline-api}
  */
 @ConfigurationProperties("hookline.portal")
 public record PortalProperties(

@@ -19,6 +19,9 @@ import org.springframework.core.env.MapPropertySource;
  *       honoured (a developer's own PostgreSQL; the node has no other way to accept a token);
  *   <li>unset, it is on only on the embedded default: no datasource URL and no identity provider.
  * </ul>
+ *
+ * <p>It reads {@code hookline.dev.enabled} from the environment because it runs before the
+ * context, so before {@link DevProperties}, which declares the key, can be bound.
  */
 public final class DevMode {
 

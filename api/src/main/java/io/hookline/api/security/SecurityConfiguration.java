@@ -168,8 +168,9 @@ class SecurityConfiguration {
 
     @Bean
     @ConditionalOnDevMode
-    DevKeys devKeys(@Value("${hookline.dev.key-file:}") String keyFile) {
-        return new DevKeys(keyFile.isBlank() ? null : java.nio.file.Path.of(keyFile));
+    DevKeys devKeys(DevProperties properties) {
+        String keyFile = properties.keyFile();
+        return new DevKeys(keyFile == null || keyFile.isBlank() ? null : java.nio.file.Path.of(keyFile));
     }
 
     @Bean

@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code hookline.delivery.*}.
  *
+ * @param enabled whether this node runs the delivery worker's loop; off, it claims, sends and sweeps nothing on its
+ *     own (retention still runs)
  * @param retrySchedule delay before attempt n (the first is "0s": at once)
  * @param disableAfterFailures consecutive failed attempts, with no success between, that disable a webhook
  * @param concurrency requests in flight per node

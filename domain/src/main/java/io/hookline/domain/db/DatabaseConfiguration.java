@@ -2,11 +2,12 @@ package io.hookline.domain.db;
 
 import io.hookline.tenancy.db.TenantScopedTransactionManager;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseProperties.class)
 class DatabaseConfiguration {
 
     /**
@@ -15,10 +16,7 @@ class DatabaseConfiguration {
      * security. The login user only needs to be a member of that role.
      */
     @Bean
-    TenantScopedTransactionManager transactionManager(
-            DataSource dataSource,
-            @Value("${hookline.db.runtime-role:hookline_app}") String runtimeRole,
-            @Value("${hookline.db.worker-role:hookline_worker}") String workerRole) {
-        return new TenantScopedTransactionManager(dataSource, runtimeRole, workerRole);
+    TenantScopedTransactionManager transactionManager(DataSource dataSource, DatabaseProperties properties) {
+        return new TenantScopedTransactionManager(dataSource, properties.runtimeRole(), properties.workerRole());
     }
 }

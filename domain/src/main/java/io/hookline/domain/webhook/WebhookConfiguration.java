@@ -15,11 +15,23 @@ import org.springframework.context.annotation.Configuration;
 })
 class WebhookConfiguration {
 
-    /** {@code hookline.webhooks.*}: which webhook URLs are accepted. */
+    /**
+     * {@code hookline.webhooks.*}: which webhook URLs are accepted.
+     *
+     * @param allowHttp accept {@code http://} URLs as well as {@code https://} (for local receivers; off in production)
+     * @param allowedNetworks CIDR blocks let through the SSRF guard although they are private or reserved (a
+     *     receiver inside your own network); none by default
+     */
     @ConfigurationProperties("hookline.webhooks")
     record WebhookProperties(boolean allowHttp, @Nullable List<String> allowedNetworks) {}
 
-    /** {@code hookline.secrets.*}: the keys that encrypt webhook secrets at rest. */
+    /**
+     * {@code hookline.secrets.*}: the keys that encrypt webhook secrets at rest.
+     *
+     * @param encryptionKey base64 of 32 random bytes (AES-256-GCM) that encrypts new secrets and derives the cursor
+     *     key; required, except on the embedded default, which keeps one in its folder
+     * @param previousKeys earlier encryption keys that still open the rows they encrypted, for rotation
+     */
     @ConfigurationProperties("hookline.secrets")
     record SecretsProperties(
             @Nullable String encryptionKey, @Nullable List<String> previousKeys) {}
