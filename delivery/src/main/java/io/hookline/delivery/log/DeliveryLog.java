@@ -65,26 +65,7 @@ public class DeliveryLog {
             @Nullable String status,
             @Nullable OffsetDateTime since,
             PageRequest page) {
-        webhooks.get(tenant, webhook);
-        if (status != null && !STATUSES.contains(status)) {
-            throw new DomainException.Invalid("status", STATUS_MESSAGE);
-        }
-        Condition condition = DELIVERY.TENANT_ID.eq(tenant.value()).and(DELIVERY.WEBHOOK_ID.eq(webhook.value()));
-        if (status != null) {
-            condition = condition.and(DELIVERY.STATUS.eq(status));
-        }
-        if (since != null) {
-            condition = condition.and(DELIVERY.CREATED_AT.ge(since));
-        }
-        if (page.afterId() != null) {
-            condition = condition.and(DELIVERY.ID.lt(page.afterId()));
-        }
-        List<DeliveryView> fetched = dsl.selectFrom(DELIVERY)
-                .where(condition)
-                .orderBy(DELIVERY.ID.desc())
-                .limit(page.limit() + 1)
-                .fetch(record -> view(record, null));
-        return Page.of(fetched, page.limit(), delivery -> List.of(delivery.id()));
+        return search(tenant, new DeliverySearch(webhook.value(), null, null, status, since, null), page);
     }
 
     /**
