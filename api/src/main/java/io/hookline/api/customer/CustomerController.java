@@ -1,6 +1,7 @@
 package io.hookline.api.customer;
 
 import io.hookline.api.page.Pagination;
+import io.hookline.api.security.Scopes;
 import io.hookline.domain.customer.CustomerRegistry;
 import io.hookline.domain.sync.SyncFilter;
 import io.hookline.tenancy.context.CallerContext;
@@ -32,8 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 class CustomerController {
 
     private static final String LIST = "customers";
-    private static final String CAN_READ = "hasAuthority('SCOPE_commerce:read')";
-    private static final String CAN_WRITE = "hasAuthority('SCOPE_commerce:write')";
 
     private final CustomerRegistry customers;
     private final Pagination pagination;
@@ -44,7 +43,7 @@ class CustomerController {
     }
 
     @PostMapping(consumes = "application/json")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(operationId = "createCustomer", summary = "Create a customer (emits customer.created)")
     ResponseEntity<CustomerResponse> create(@Valid @RequestBody CreateCustomerRequest request) {
         var customer = customers.create(CallerContext.requireTenant(), request.toChanges());
@@ -53,7 +52,7 @@ class CustomerController {
     }
 
     @GetMapping
-    @PreAuthorize(CAN_READ)
+    @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(
             operationId = "listCustomers",
             summary = "List customers in (updatedAt, id) order; with updatedAfter, everything changed since a sync")
@@ -78,21 +77,21 @@ class CustomerController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize(CAN_READ)
+    @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(operationId = "getCustomer", summary = "Get a customer")
     CustomerResponse get(@PathVariable String id) {
         return CustomerResponse.of(customers.get(CallerContext.requireTenant(), id));
     }
 
     @PatchMapping(path = "/{id}", consumes = "application/json")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(operationId = "updateCustomer", summary = "Change a customer (emits customer.updated)")
     CustomerResponse update(@PathVariable String id, @Valid @RequestBody UpdateCustomerRequest request) {
         return CustomerResponse.of(customers.update(CallerContext.requireTenant(), id, request.toChanges()));
     }
 
     @DeleteMapping("/{id}")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(operationId = "deleteCustomer", summary = "Delete a customer (emits customer.deleted)")
     ResponseEntity<Void> delete(@PathVariable String id) {
         customers.delete(CallerContext.requireTenant(), id);

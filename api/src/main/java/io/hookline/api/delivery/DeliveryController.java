@@ -8,7 +8,7 @@ import io.hookline.delivery.worker.Acknowledgements;
 import io.hookline.delivery.worker.AttemptResult;
 import io.hookline.delivery.worker.WebhookTester;
 import io.hookline.domain.webhook.WebhookId;
-import io.hookline.tenancy.context.CallerContext;
+import io.hookline.tenancy.TenantId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -51,18 +51,15 @@ class DeliveryController {
     @PreAuthorize(Scopes.CAN_READ_WEBHOOKS)
     @Operation(operationId = "listDeliveries", summary = "A webhook's deliveries, newest first")
     ResponseEntity<DeliveryList> list(
+            @Parameter(hidden = true) TenantId tenant,
             @PathVariable String id,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
                     OffsetDateTime since,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Nullable String cursor) {
-        var page = deliveries.list(
-                CallerContext.requireTenant(),
-                WebhookId.fromPath(id),
-                status,
-                since,
-                pagination.request(LIST, limit, cursor));
+        var page =
+                deliveries.list(tenant, WebhookId.fromPath(id), status, since, pagination.request(LIST, limit, cursor));
         return pagination.respond(LIST, page, DeliveryResponse::of, DeliveryList::new);
     }
 
@@ -76,6 +73,7 @@ class DeliveryController {
                     + " until before since. 400 for a since or until that is not an RFC 3339 date-time, a limit"
                     + " outside 1..100, or a cursor of another list.")
     ResponseEntity<DeliveryList> search(
+            @Parameter(hidden = true) TenantId tenant,
             @Parameter(description = "Only this webhook's deliveries") @RequestParam(required = false) @Nullable
                     String webhookId,
             @Parameter(description = "Only deliveries of this event type (a catalog name)")
@@ -101,7 +99,7 @@ class DeliveryController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Nullable String cursor) {
         var page = deliveries.search(
-                CallerContext.requireTenant(),
+                tenant,
                 new DeliverySearch(webhookId, eventType, eventId, status, since, until),
                 pagination.request(SEARCH, limit, cursor));
         return pagination.respond(SEARCH, page, DeliveryResponse::of, DeliveryList::new);
@@ -110,16 +108,15 @@ class DeliveryController {
     @GetMapping(path = "/v1/deliveries/{id}", produces = "application/json")
     @PreAuthorize(Scopes.CAN_READ_WEBHOOKS)
     @Operation(operationId = "getDelivery", summary = "A delivery with every attempt")
-    DeliveryResponse get(@PathVariable String id) {
-        return DeliveryResponse.of(deliveries.get(CallerContext.requireTenant(), id));
+    DeliveryResponse get(@Parameter(hidden = true) TenantId tenant, @PathVariable String id) {
+        return DeliveryResponse.of(deliveries.get(tenant, id));
     }
 
     @PostMapping(path = "/v1/deliveries/{id}/resend", produces = "application/json")
     @PreAuthorize(Scopes.CAN_WRITE_WEBHOOKS)
     @Operation(operationId = "resendDelivery", summary = "Queue one more attempt of a delivery now")
-    ResponseEntity<DeliveryResponse> resend(@PathVariable String id) {
-        return ResponseEntity.accepted()
-                .body(DeliveryResponse.of(deliveries.resend(CallerContext.requireTenant(), id)));
+    ResponseEntity<DeliveryResponse> resend(@Parameter(hidden = true) TenantId tenant, @PathVariable String id) {
+        return ResponseEntity.accepted().body(DeliveryResponse.of(deliveries.resend(tenant, id)));
     }
 
     @PostMapping(path = "/v1/webhooks/{id}/recover", consumes = "application/json", produces = "application/json")
@@ -127,16 +124,19 @@ class DeliveryController {
     @Operation(
             operationId = "recoverDeliveries",
             summary = "Re-queue every failed delivery of the webhook since a time")
-    ResponseEntity<RecoverResponse> recover(@PathVariable String id, @Valid @RequestBody RecoverRequest request) {
-        int recovered = deliveries.recover(CallerContext.requireTenant(), WebhookId.fromPath(id), request.since());
+    ResponseEntity<RecoverResponse> recover(
+            @Parameter(hidden = true) TenantId tenant,
+            @PathVariable String id,
+            @Valid @RequestBody RecoverRequest request) {
+        int recovered = deliveries.recover(tenant, WebhookId.fromPath(id), request.since());
         return ResponseEntity.accepted().body(new RecoverResponse(recovered));
     }
 
     @PostMapping(path = "/v1/webhooks/{id}/test", produces = "application/json")
     @PreAuthorize(Scopes.CAN_WRITE_WEBHOOKS)
     @Operation(operationId = "testWebhook", summary = "Send a webhook.test event now and answer the attempt")
-    TestResponse test(@PathVariable String id) {
-        AttemptResult result = tester.test(CallerContext.requireTenant(), WebhookId.fromPath(id));
+    TestResponse test(@Parameter(hidden = true) TenantId tenant, @PathVariable String id) {
+        AttemptResult result = tester.test(tenant, WebhookId.fromPath(id));
         return new TestResponse(result.succeeded(), result.statusCode(), result.durationMs(), result.error());
     }
 

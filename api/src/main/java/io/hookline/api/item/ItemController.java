@@ -1,6 +1,7 @@
 package io.hookline.api.item;
 
 import io.hookline.api.page.Pagination;
+import io.hookline.api.security.Scopes;
 import io.hookline.domain.item.ItemRegistry;
 import io.hookline.domain.sync.SyncFilter;
 import io.hookline.tenancy.context.CallerContext;
@@ -32,8 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 class ItemController {
 
     private static final String LIST = "items";
-    private static final String CAN_READ = "hasAuthority('SCOPE_commerce:read')";
-    private static final String CAN_WRITE = "hasAuthority('SCOPE_commerce:write')";
 
     private final ItemRegistry items;
     private final Pagination pagination;
@@ -44,7 +43,7 @@ class ItemController {
     }
 
     @PostMapping(consumes = "application/json")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(operationId = "createItem", summary = "Create an item (emits item.created)")
     ResponseEntity<ItemResponse> create(@Valid @RequestBody CreateItemRequest request) {
         var item = items.create(CallerContext.requireTenant(), request.toChanges());
@@ -52,7 +51,7 @@ class ItemController {
     }
 
     @GetMapping
-    @PreAuthorize(CAN_READ)
+    @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(
             operationId = "listItems",
             summary = "List items in (updatedAt, id) order; with updatedAfter, everything changed since a sync")
@@ -77,14 +76,14 @@ class ItemController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize(CAN_READ)
+    @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(operationId = "getItem", summary = "Get an item")
     ItemResponse get(@PathVariable String id) {
         return ItemResponse.of(items.get(CallerContext.requireTenant(), id));
     }
 
     @PatchMapping(path = "/{id}", consumes = "application/json")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(
             operationId = "updateItem",
             summary = "Change an item (emits item.updated, and inventory.low when stock falls below its threshold)")
@@ -93,7 +92,7 @@ class ItemController {
     }
 
     @DeleteMapping("/{id}")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(operationId = "deleteItem", summary = "Delete an item (emits item.deleted)")
     ResponseEntity<Void> delete(@PathVariable String id) {
         items.delete(CallerContext.requireTenant(), id);

@@ -1,6 +1,7 @@
 package io.hookline.api.order;
 
 import io.hookline.api.page.Pagination;
+import io.hookline.api.security.Scopes;
 import io.hookline.domain.order.OrderRegistry;
 import io.hookline.domain.sync.SyncFilter;
 import io.hookline.tenancy.context.CallerContext;
@@ -35,8 +36,6 @@ class OrderController {
 
     private static final String LIST = "orders";
     private static final String PAYMENTS = "payments";
-    private static final String CAN_READ = "hasAuthority('SCOPE_commerce:read')";
-    private static final String CAN_WRITE = "hasAuthority('SCOPE_commerce:write')";
 
     private final OrderRegistry orders;
     private final Pagination pagination;
@@ -47,7 +46,7 @@ class OrderController {
     }
 
     @PostMapping(consumes = "application/json")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(
             operationId = "placeOrder",
             summary = "Place an order (emits order.placed, and order.approval_requested when it requires approval)")
@@ -57,7 +56,7 @@ class OrderController {
     }
 
     @GetMapping
-    @PreAuthorize(CAN_READ)
+    @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(
             operationId = "listOrders",
             summary = "List orders in (updatedAt, id) order; with updatedAfter, everything changed since a sync")
@@ -82,14 +81,14 @@ class OrderController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize(CAN_READ)
+    @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(operationId = "getOrder", summary = "Get an order")
     OrderResponse get(@PathVariable String id) {
         return OrderResponse.of(orders.get(CallerContext.requireTenant(), id));
     }
 
     @PatchMapping(path = "/{id}", consumes = "application/json")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(
             operationId = "updateOrder",
             summary =
@@ -99,7 +98,7 @@ class OrderController {
     }
 
     @DeleteMapping("/{id}")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(
             operationId = "cancelOrder",
             summary = "Cancel an order with no line in production and nothing paid (emits order.updated); "
@@ -110,7 +109,7 @@ class OrderController {
     }
 
     @PostMapping(path = "/{id}/items/{orderItemId}/status", consumes = "application/json")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(
             operationId = "changeOrderItemStatus",
             summary = "Move an order line to a new status (emits order.item.status_changed and the status's own event; "
@@ -123,7 +122,7 @@ class OrderController {
     }
 
     @PostMapping(path = "/{id}/payments", consumes = "application/json")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(operationId = "recordPayment", summary = "Record a payment for an order (emits payment.received)")
     ResponseEntity<PaymentResponse> pay(@PathVariable String id, @Valid @RequestBody PaymentRequest request) {
         var payment = orders.pay(CallerContext.requireTenant(), id, request.amount(), request.reference());
@@ -132,7 +131,7 @@ class OrderController {
     }
 
     @GetMapping("/{id}/payments")
-    @PreAuthorize(CAN_READ)
+    @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(operationId = "listPayments", summary = "List an order's payments, oldest first")
     ResponseEntity<PaymentList> payments(
             @PathVariable String id,

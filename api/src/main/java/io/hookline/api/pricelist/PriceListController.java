@@ -1,6 +1,7 @@
 package io.hookline.api.pricelist;
 
 import io.hookline.api.page.Pagination;
+import io.hookline.api.security.Scopes;
 import io.hookline.domain.pricelist.PriceListRegistry;
 import io.hookline.domain.sync.SyncFilter;
 import io.hookline.tenancy.context.CallerContext;
@@ -32,8 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 class PriceListController {
 
     private static final String LIST = "price-lists";
-    private static final String CAN_READ = "hasAuthority('SCOPE_commerce:read')";
-    private static final String CAN_WRITE = "hasAuthority('SCOPE_commerce:write')";
 
     private final PriceListRegistry priceLists;
     private final Pagination pagination;
@@ -44,7 +43,7 @@ class PriceListController {
     }
 
     @PostMapping(consumes = "application/json")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(operationId = "createPriceList", summary = "Create a price list (emits pricelist.created)")
     ResponseEntity<PriceListResponse> create(@Valid @RequestBody CreatePriceListRequest request) {
         var priceList = priceLists.create(CallerContext.requireTenant(), request.toChanges());
@@ -53,7 +52,7 @@ class PriceListController {
     }
 
     @GetMapping
-    @PreAuthorize(CAN_READ)
+    @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(
             operationId = "listPriceLists",
             summary = "List price lists in (updatedAt, id) order; with updatedAfter, everything changed since a sync")
@@ -78,21 +77,21 @@ class PriceListController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize(CAN_READ)
+    @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(operationId = "getPriceList", summary = "Get a price list")
     PriceListResponse get(@PathVariable String id) {
         return PriceListResponse.of(priceLists.get(CallerContext.requireTenant(), id));
     }
 
     @PatchMapping(path = "/{id}", consumes = "application/json")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(operationId = "updatePriceList", summary = "Change a price list (emits pricelist.updated)")
     PriceListResponse update(@PathVariable String id, @Valid @RequestBody UpdatePriceListRequest request) {
         return PriceListResponse.of(priceLists.update(CallerContext.requireTenant(), id, request.toChanges()));
     }
 
     @DeleteMapping("/{id}")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(operationId = "deletePriceList", summary = "Delete a price list (emits pricelist.deleted)")
     ResponseEntity<Void> delete(@PathVariable String id) {
         priceLists.delete(CallerContext.requireTenant(), id);

@@ -1,5 +1,6 @@
 package io.hookline.api.problem;
 
+import io.hookline.domain.problem.DomainException.ConflictCode;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 
@@ -59,9 +60,17 @@ public enum ProblemType {
         return URI.create(BASE + slug);
     }
 
-    /** The problem type of a conflict code reported by the domain, or plain {@link #CONFLICT}. */
-    public static ProblemType ofConflict(String code) {
-        return ofCode(HttpStatus.CONFLICT, code, CONFLICT);
+    /** The problem type of a conflict reported by the domain; exhaustive, so a new code must be given a type. */
+    public static ProblemType ofConflict(ConflictCode code) {
+        return switch (code) {
+            case WEBHOOK_LIMIT_REACHED -> WEBHOOK_LIMIT_REACHED;
+            case ADMINISTRATION_CODE_TAKEN -> ADMINISTRATION_CODE_TAKEN;
+            case CODE_TAKEN -> CODE_TAKEN;
+            case EMAIL_TAKEN -> EMAIL_TAKEN;
+            case IN_USE -> IN_USE;
+            case INVALID_TRANSITION -> INVALID_TRANSITION;
+            case DELIVERY_IN_FLIGHT -> DELIVERY_IN_FLIGHT;
+        };
     }
 
     /** The problem type of a refusal code reported by the domain, or plain {@link #VALIDATION_FAILED}. */

@@ -38,6 +38,8 @@ public final class Scopes {
     public static final String CAN_PUBLISH_EVENTS = "hasAuthority('SCOPE_events:write')";
     public static final String CAN_READ_EVENTS = "hasAuthority('SCOPE_events:read')";
     public static final String CAN_ADMINISTER_PLATFORM = "hasAuthority('SCOPE_platform:admin')";
+    public static final String CAN_READ_COMMERCE = "hasAuthority('SCOPE_commerce:read')";
+    public static final String CAN_WRITE_COMMERCE = "hasAuthority('SCOPE_commerce:write')";
 
     private Scopes() {}
 }

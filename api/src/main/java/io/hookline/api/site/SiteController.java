@@ -1,6 +1,7 @@
 package io.hookline.api.site;
 
 import io.hookline.api.page.Pagination;
+import io.hookline.api.security.Scopes;
 import io.hookline.domain.site.SiteRegistry;
 import io.hookline.domain.sync.SyncFilter;
 import io.hookline.tenancy.context.CallerContext;
@@ -32,8 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 class SiteController {
 
     private static final String LIST = "sites";
-    private static final String CAN_READ = "hasAuthority('SCOPE_commerce:read')";
-    private static final String CAN_WRITE = "hasAuthority('SCOPE_commerce:write')";
 
     private final SiteRegistry sites;
     private final Pagination pagination;
@@ -44,7 +43,7 @@ class SiteController {
     }
 
     @PostMapping(consumes = "application/json")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(operationId = "createSite", summary = "Create a site (emits site.created)")
     ResponseEntity<SiteResponse> create(@Valid @RequestBody CreateSiteRequest request) {
         var site = sites.create(CallerContext.requireTenant(), request.toChanges());
@@ -52,7 +51,7 @@ class SiteController {
     }
 
     @GetMapping
-    @PreAuthorize(CAN_READ)
+    @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(
             operationId = "listSites",
             summary = "List sites in (updatedAt, id) order; with updatedAfter, everything changed since a sync")
@@ -77,21 +76,21 @@ class SiteController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize(CAN_READ)
+    @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(operationId = "getSite", summary = "Get a site")
     SiteResponse get(@PathVariable String id) {
         return SiteResponse.of(sites.get(CallerContext.requireTenant(), id));
     }
 
     @PatchMapping(path = "/{id}", consumes = "application/json")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(operationId = "updateSite", summary = "Change a site (emits site.updated)")
     SiteResponse update(@PathVariable String id, @Valid @RequestBody UpdateSiteRequest request) {
         return SiteResponse.of(sites.update(CallerContext.requireTenant(), id, request.toChanges()));
     }
 
     @DeleteMapping("/{id}")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(
             operationId = "deleteSite",
             summary = "Delete a site and its users (emits site.user.deleted for each user, then site.deleted)")

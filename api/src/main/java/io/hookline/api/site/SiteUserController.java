@@ -1,6 +1,7 @@
 package io.hookline.api.site;
 
 import io.hookline.api.page.Pagination;
+import io.hookline.api.security.Scopes;
 import io.hookline.domain.site.SiteUserRegistry;
 import io.hookline.domain.sync.SyncFilter;
 import io.hookline.tenancy.context.CallerContext;
@@ -34,8 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 class SiteUserController {
 
     private static final String LIST = "site-users";
-    private static final String CAN_READ = "hasAuthority('SCOPE_commerce:read')";
-    private static final String CAN_WRITE = "hasAuthority('SCOPE_commerce:write')";
 
     private final SiteUserRegistry users;
     private final Pagination pagination;
@@ -46,7 +45,7 @@ class SiteUserController {
     }
 
     @PostMapping(consumes = "application/json")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(
             operationId = "createSiteUser",
             summary = "Add a user to a site (emits site.user.created, and site.user.approval_requested when pending)")
@@ -58,7 +57,7 @@ class SiteUserController {
     }
 
     @GetMapping
-    @PreAuthorize(CAN_READ)
+    @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(
             operationId = "listSiteUsers",
             summary =
@@ -86,14 +85,14 @@ class SiteUserController {
     }
 
     @GetMapping("/{userId}")
-    @PreAuthorize(CAN_READ)
+    @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(operationId = "getSiteUser", summary = "Get a site user")
     SiteUserResponse get(@PathVariable String siteId, @PathVariable String userId) {
         return SiteUserResponse.of(users.get(CallerContext.requireTenant(), siteId, userId));
     }
 
     @PatchMapping(path = "/{userId}", consumes = "application/json")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(
             operationId = "updateSiteUser",
             summary = "Change a site user's e-mail or name (emits site.user.updated)")
@@ -105,7 +104,7 @@ class SiteUserController {
     }
 
     @PostMapping("/{userId}/approve")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(
             operationId = "approveSiteUser",
             summary = "Approve a pending site user (emits site.user.updated); 409 invalid-transition if not pending")
@@ -114,7 +113,7 @@ class SiteUserController {
     }
 
     @DeleteMapping("/{userId}")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(operationId = "deleteSiteUser", summary = "Remove a user from a site (emits site.user.deleted)")
     ResponseEntity<Void> delete(@PathVariable String siteId, @PathVariable String userId) {
         users.delete(CallerContext.requireTenant(), siteId, userId);

@@ -4,7 +4,7 @@ import io.hookline.api.page.Pagination;
 import io.hookline.api.security.Scopes;
 import io.hookline.domain.webhook.WebhookId;
 import io.hookline.domain.webhook.WebhookRegistry;
-import io.hookline.tenancy.context.CallerContext;
+import io.hookline.tenancy.TenantId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,8 +49,9 @@ class WebhookController {
             summary = "Create a webhook (the response shows its secret, once)",
             description = "Needs only webhooks:write, whatever the signatureScheme: the secret is new and shown"
                     + " to this caller anyway.")
-    ResponseEntity<WebhookResponse> create(@Valid @RequestBody CreateWebhookRequest request) {
-        var created = webhooks.create(CallerContext.requireTenant(), request.toSettings());
+    ResponseEntity<WebhookResponse> create(
+            @Parameter(hidden = true) TenantId tenant, @Valid @RequestBody CreateWebhookRequest request) {
+        var created = webhooks.create(tenant, request.toSettings());
         return ResponseEntity.created(
                         URI.create("/v1/webhooks/" + created.webhook().id().value()))
                 .body(WebhookResponse.of(created.webhook(), created.secret()));
@@ -60,17 +61,18 @@ class WebhookController {
     @PreAuthorize(Scopes.CAN_READ_WEBHOOKS)
     @Operation(operationId = "listWebhooks", summary = "List webhooks, oldest first")
     ResponseEntity<WebhookList> list(
+            @Parameter(hidden = true) TenantId tenant,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Nullable String cursor) {
-        var page = webhooks.list(CallerContext.requireTenant(), pagination.request(LIST, limit, cursor));
+        var page = webhooks.list(tenant, pagination.request(LIST, limit, cursor));
         return pagination.respond(LIST, page, WebhookResponse::of, WebhookList::new);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(Scopes.CAN_READ_WEBHOOKS)
     @Operation(operationId = "getWebhook", summary = "Get a webhook")
-    WebhookResponse get(@PathVariable String id) {
-        return WebhookResponse.of(webhooks.get(CallerContext.requireTenant(), WebhookId.fromPath(id)));
+    WebhookResponse get(@Parameter(hidden = true) TenantId tenant, @PathVariable String id) {
+        return WebhookResponse.of(webhooks.get(tenant, WebhookId.fromPath(id)));
     }
 
     @PatchMapping(path = "/{id}", consumes = "application/json")
@@ -83,20 +85,20 @@ class WebhookController {
                     + " are sent again) needs the webhooks:secrets scope (403 otherwise). A credential header"
                     + " sent back as \"********\" keeps its stored value.")
     WebhookResponse update(
+            @Parameter(hidden = true) TenantId tenant,
             @PathVariable String id,
             @Valid @RequestBody UpdateWebhookRequest request,
             @Parameter(hidden = true) Authentication caller) {
         boolean secretsScope = caller.getAuthorities().stream()
                 .anyMatch(authority -> Scopes.SECRETS_AUTHORITY.equals(authority.getAuthority()));
-        return WebhookResponse.of(webhooks.update(
-                CallerContext.requireTenant(), WebhookId.fromPath(id), request.toPatch(), secretsScope));
+        return WebhookResponse.of(webhooks.update(tenant, WebhookId.fromPath(id), request.toPatch(), secretsScope));
     }
 
     @DeleteMapping("/{id}")
     @PreAuthorize(Scopes.CAN_WRITE_WEBHOOKS)
     @Operation(operationId = "deleteWebhook", summary = "Delete a webhook")
-    ResponseEntity<Void> delete(@PathVariable String id) {
-        webhooks.delete(CallerContext.requireTenant(), WebhookId.fromPath(id));
+    ResponseEntity<Void> delete(@Parameter(hidden = true) TenantId tenant, @PathVariable String id) {
+        webhooks.delete(tenant, WebhookId.fromPath(id));
         return ResponseEntity.noContent().build();
     }
 
@@ -105,10 +107,12 @@ class WebhookController {
     @Operation(
             operationId = "rotateWebhookSecret",
             summary = "Replace the signing secret; the old one signs alongside until the grace ends")
-    WebhookResponse rotate(@PathVariable String id, @Valid @RequestBody RotateSecretRequest request) {
+    WebhookResponse rotate(
+            @Parameter(hidden = true) TenantId tenant,
+            @PathVariable String id,
+            @Valid @RequestBody RotateSecretRequest request) {
         int grace = request.graceSeconds() == null ? 86_400 : request.graceSeconds();
-        var rotated =
-                webhooks.rotateSecret(CallerContext.requireTenant(), WebhookId.fromPath(id), Duration.ofSeconds(grace));
+        var rotated = webhooks.rotateSecret(tenant, WebhookId.fromPath(id), Duration.ofSeconds(grace));
         return WebhookResponse.of(rotated.webhook(), rotated.secret());
     }
 }

@@ -177,7 +177,8 @@ public class DeliveryLog {
         DeliveryRecord delivery = find(tenant, id);
         if (!queue.resend(tenant, id, delivery.getWebhookId())) {
             throw new DomainException.Conflict(
-                    "delivery-in-flight", "delivery " + id + " is being attempted right now; try again shortly");
+                    DomainException.ConflictCode.DELIVERY_IN_FLIGHT,
+                    "delivery " + id + " is being attempted right now; try again shortly");
         }
         queue.notifyWorkers();
         return view(find(tenant, id), null);

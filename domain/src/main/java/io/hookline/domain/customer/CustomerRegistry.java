@@ -114,7 +114,7 @@ public class CustomerRegistry {
         Customer current = get(tenant, id);
         if (customers.hasOrders(tenant, id)) {
             throw new DomainException.Conflict(
-                    "in-use",
+                    DomainException.ConflictCode.IN_USE,
                     "customer " + current.code() + " has orders; a customer with orders cannot be deleted,"
                             + " so the orders keep pointing at it");
         }
@@ -130,7 +130,8 @@ public class CustomerRegistry {
     }
 
     private static DomainException.Conflict codeTaken(String code) {
-        return new DomainException.Conflict("code-taken", "another customer of this tenant has code " + code);
+        return new DomainException.Conflict(
+                DomainException.ConflictCode.CODE_TAKEN, "another customer of this tenant has code " + code);
     }
 
     private static Fields validate(CustomerChanges changes) {

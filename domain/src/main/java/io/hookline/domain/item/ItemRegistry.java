@@ -140,7 +140,8 @@ public class ItemRegistry {
     }
 
     private static DomainException.Conflict codeTaken(String code) {
-        return new DomainException.Conflict("code-taken", "another item of this tenant has code " + code);
+        return new DomainException.Conflict(
+                DomainException.ConflictCode.CODE_TAKEN, "another item of this tenant has code " + code);
     }
 
     private static Fields validate(ItemChanges changes) {

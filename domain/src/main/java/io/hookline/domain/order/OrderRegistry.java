@@ -426,6 +426,6 @@ public class OrderRegistry {
     }
 
     private static DomainException.Conflict transition(String message) {
-        return new DomainException.Conflict("invalid-transition", message);
+        return new DomainException.Conflict(DomainException.ConflictCode.INVALID_TRANSITION, message);
     }
 }

@@ -110,7 +110,8 @@ public class PriceListRegistry {
     }
 
     private static DomainException.Conflict codeTaken(String code) {
-        return new DomainException.Conflict("code-taken", "another price list of this tenant has code " + code);
+        return new DomainException.Conflict(
+                DomainException.ConflictCode.CODE_TAKEN, "another price list of this tenant has code " + code);
     }
 
     private static Fields validate(PriceListChanges changes) {

@@ -23,16 +23,30 @@ public abstract sealed class DomainException extends RuntimeException
 
     /** The request clashes with the current state; {@code code} names the problem type. */
     public static final class Conflict extends DomainException {
-        private final String code;
+        private final ConflictCode code;
 
-        public Conflict(String code, String message) {
+        public Conflict(ConflictCode code, String message) {
             super(message);
             this.code = code;
         }
 
-        public String code() {
+        public ConflictCode code() {
             return code;
         }
+    }
+
+    /**
+     * The kinds of conflict the domain reports, each answered with its own problem type; an enum so
+     * that a misspelt code fails to compile instead of degrading to a plain conflict.
+     */
+    public enum ConflictCode {
+        WEBHOOK_LIMIT_REACHED,
+        ADMINISTRATION_CODE_TAKEN,
+        CODE_TAKEN,
+        EMAIL_TAKEN,
+        IN_USE,
+        INVALID_TRANSITION,
+        DELIVERY_IN_FLIGHT
     }
 
     /** Values that are well-formed but not acceptable, each tied to the field it concerns. */

@@ -130,7 +130,8 @@ public class SiteRegistry {
     }
 
     private static DomainException.Conflict codeTaken(String code) {
-        return new DomainException.Conflict("code-taken", "another site of this tenant has code " + code);
+        return new DomainException.Conflict(
+                DomainException.ConflictCode.CODE_TAKEN, "another site of this tenant has code " + code);
     }
 
     private static Fields validate(SiteChanges changes) {

@@ -113,7 +113,7 @@ public class SiteUserRegistry {
         SiteUser current = user(tenant, siteId, id);
         if (current.status() != SiteUserStatus.PENDING) {
             throw new DomainException.Conflict(
-                    "invalid-transition",
+                    DomainException.ConflictCode.INVALID_TRANSITION,
                     "site user " + id + " is " + current.status().value() + ", not pending");
         }
         SiteUser approved = new SiteUser(
@@ -141,7 +141,8 @@ public class SiteUserRegistry {
     }
 
     private static DomainException.Conflict emailTaken(String email) {
-        return new DomainException.Conflict("email-taken", "another user of this site has e-mail address " + email);
+        return new DomainException.Conflict(
+                DomainException.ConflictCode.EMAIL_TAKEN, "another user of this site has e-mail address " + email);
     }
 
     private static Fields validate(SiteUserChanges changes) {

@@ -79,7 +79,8 @@ public class TenantRegistry {
 
     private static DomainException.Conflict codeTaken(String code) {
         return new DomainException.Conflict(
-                "administration-code-taken", "administrationCode " + code + " belongs to another tenant");
+                DomainException.ConflictCode.ADMINISTRATION_CODE_TAKEN,
+                "administrationCode " + code + " belongs to another tenant");
     }
 
     @Transactional(readOnly = true)

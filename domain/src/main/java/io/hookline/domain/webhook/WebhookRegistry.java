@@ -95,7 +95,7 @@ public class WebhookRegistry {
         int limit = webhooks.lockTenantAndReadLimit(tenant);
         if (webhooks.count(tenant) >= limit) {
             throw new DomainException.Conflict(
-                    "webhook-limit-reached",
+                    DomainException.ConflictCode.WEBHOOK_LIMIT_REACHED,
                     "this tenant already has " + limit + " webhook" + (limit == 1 ? "" : "s")
                             + ", its limit; delete one or ask for a higher limit");
         }

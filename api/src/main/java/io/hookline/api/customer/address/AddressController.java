@@ -1,6 +1,7 @@
 package io.hookline.api.customer.address;
 
 import io.hookline.api.page.Pagination;
+import io.hookline.api.security.Scopes;
 import io.hookline.domain.customer.address.AddressRegistry;
 import io.hookline.domain.sync.SyncFilter;
 import io.hookline.tenancy.context.CallerContext;
@@ -31,9 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Customer addresses", description = "A customer's addresses; every change emits customer.address.* events")
 class AddressController {
 
-    private static final String CAN_READ = "hasAuthority('SCOPE_commerce:read')";
-    private static final String CAN_WRITE = "hasAuthority('SCOPE_commerce:write')";
-
     private final AddressRegistry addresses;
     private final Pagination pagination;
 
@@ -48,7 +46,7 @@ class AddressController {
     }
 
     @PostMapping(consumes = "application/json")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(
             operationId = "createCustomerAddress",
             summary = "Add an address to a customer (emits customer.address.created)")
@@ -61,7 +59,7 @@ class AddressController {
     }
 
     @GetMapping
-    @PreAuthorize(CAN_READ)
+    @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(
             operationId = "listCustomerAddresses",
             summary =
@@ -89,7 +87,7 @@ class AddressController {
     }
 
     @GetMapping("/{addressId}")
-    @PreAuthorize(CAN_READ)
+    @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(operationId = "getCustomerAddress", summary = "Get an address of a customer")
     AddressResponse get(
             @Parameter(description = "The customer's id") @PathVariable String id, @PathVariable String addressId) {
@@ -97,7 +95,7 @@ class AddressController {
     }
 
     @PatchMapping(path = "/{addressId}", consumes = "application/json")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(
             operationId = "updateCustomerAddress",
             summary = "Change an address of a customer (emits customer.address.updated)")
@@ -109,7 +107,7 @@ class AddressController {
     }
 
     @DeleteMapping("/{addressId}")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(
             operationId = "deleteCustomerAddress",
             summary = "Delete an address of a customer (emits customer.address.deleted)")

@@ -1,6 +1,7 @@
 package io.hookline.api.customer.contactperson;
 
 import io.hookline.api.page.Pagination;
+import io.hookline.api.security.Scopes;
 import io.hookline.domain.customer.contactperson.ContactPersonRegistry;
 import io.hookline.domain.sync.SyncFilter;
 import io.hookline.tenancy.context.CallerContext;
@@ -33,9 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
         description = "A customer's contact persons; every change emits customer.contactperson.* events")
 class ContactPersonController {
 
-    private static final String CAN_READ = "hasAuthority('SCOPE_commerce:read')";
-    private static final String CAN_WRITE = "hasAuthority('SCOPE_commerce:write')";
-
     private final ContactPersonRegistry persons;
     private final Pagination pagination;
 
@@ -50,7 +48,7 @@ class ContactPersonController {
     }
 
     @PostMapping(consumes = "application/json")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(
             operationId = "createCustomerContactPerson",
             summary = "Add a contact person to a customer (emits customer.contactperson.created)")
@@ -63,7 +61,7 @@ class ContactPersonController {
     }
 
     @GetMapping
-    @PreAuthorize(CAN_READ)
+    @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(
             operationId = "listCustomerContactPersons",
             summary =
@@ -91,7 +89,7 @@ class ContactPersonController {
     }
 
     @GetMapping("/{contactPersonId}")
-    @PreAuthorize(CAN_READ)
+    @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(operationId = "getCustomerContactPerson", summary = "Get a contact person of a customer")
     ContactPersonResponse get(
             @Parameter(description = "The customer's id") @PathVariable String id,
@@ -100,7 +98,7 @@ class ContactPersonController {
     }
 
     @PatchMapping(path = "/{contactPersonId}", consumes = "application/json")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(
             operationId = "updateCustomerContactPerson",
             summary = "Change a contact person of a customer (emits customer.contactperson.updated)")
@@ -113,7 +111,7 @@ class ContactPersonController {
     }
 
     @DeleteMapping("/{contactPersonId}")
-    @PreAuthorize(CAN_WRITE)
+    @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(
             operationId = "deleteCustomerContactPerson",
             summary = "Delete a contact person of a customer (emits customer.contactperson.deleted)")

@@ -165,7 +165,8 @@ public class AddressRegistry {
     }
 
     private static DomainException.Conflict codeTaken(String code) {
-        return new DomainException.Conflict("code-taken", "another address of this customer has code " + code);
+        return new DomainException.Conflict(
+                DomainException.ConflictCode.CODE_TAKEN, "another address of this customer has code " + code);
     }
 
     private static Fields validate(AddressChanges changes) {

@@ -155,7 +155,8 @@ public class ContactPersonRegistry {
     }
 
     private static DomainException.Conflict codeTaken(String code) {
-        return new DomainException.Conflict("code-taken", "another contact person of this customer has code " + code);
+        return new DomainException.Conflict(
+                DomainException.ConflictCode.CODE_TAKEN, "another contact person of this customer has code " + code);
     }
 
     private static Fields validate(ContactPersonChanges changes) {
