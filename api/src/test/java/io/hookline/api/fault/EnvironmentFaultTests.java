@@ -108,6 +108,17 @@ class EnvironmentFaultTests {
         }
     }
 
+    private static ApiClient.Response publishWithKey(
+            ApiClient api, TestTenant tenant, String type, JsonNode data, String idempotencyKey) {
+        return api.send(
+                "POST",
+                "/v1/events",
+                Map.of("type", type, "data", data),
+                tenant.token(),
+                tenant.id(),
+                Map.of("Idempotency-Key", idempotencyKey));
+    }
+
     private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
         try {
             latch.await(60, TimeUnit.SECONDS);
@@ -197,23 +208,11 @@ class EnvironmentFaultTests {
             JsonNode customer = api.get("/v1/event-types/customer.created/sample", tenant)
                     .json()
                     .get("data");
-            String kept = api.send(
-                            "POST",
-                            "/v1/events",
-                            Map.of("type", "order.placed", "data", order),
-                            tenant.token(),
-                            tenant.id(),
-                            Map.of("Idempotency-Key", "k1"))
+            String kept = publishWithKey(api, tenant, "order.placed", order, "k1")
                     .json()
                     .get("id")
                     .asString();
-            String gone = api.send(
-                            "POST",
-                            "/v1/events",
-                            Map.of("type", "customer.created", "data", customer),
-                            tenant.token(),
-                            tenant.id(),
-                            Map.of("Idempotency-Key", "k2"))
+            String gone = publishWithKey(api, tenant, "customer.created", customer, "k2")
                     .json()
                     .get("id")
                     .asString();
@@ -255,14 +254,7 @@ class EnvironmentFaultTests {
             assertThat(deliveries(api, tenant, waiting).get(0).get("status").asString())
                     .isEqualTo("waiting");
             // the key was forgotten with its time: the same key now publishes a new event
-            assertThat(api.send(
-                                    "POST",
-                                    "/v1/events",
-                                    Map.of("type", "order.placed", "data", order),
-                                    tenant.token(),
-                                    tenant.id(),
-                                    Map.of("Idempotency-Key", "k1"))
-                            .status())
+            assertThat(publishWithKey(api, tenant, "order.placed", order, "k1").status())
                     .isEqualTo(202);
         }
     }
