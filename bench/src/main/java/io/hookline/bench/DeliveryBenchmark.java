@@ -23,6 +23,7 @@ import io.hookline.domain.webhook.WebhookSettings;
 import io.hookline.tenancy.TenantId;
 import io.hookline.tenancy.context.CallerContext;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -40,6 +41,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -67,8 +69,13 @@ import tools.jackson.databind.json.JsonMapper;
  * own {@link EventPublisher} (in-process) or its HTTP API; nothing is written by hand.
  *
  * <pre>
- * java -jar bench/target/hookline-bench.jar [--quick] [--nodes=2] [--million]
+ * java -jar bench/target/hookline-bench.jar [--quick] [--nodes=2] [--million] [--only=backlog,raw,...]
  * </pre>
+ *
+ * {@code --only} runs some phases (for profiling one of them): {@code savepoints}, {@code backlog},
+ * {@code raw}, {@code latency}, {@code ingest}, {@code disk}; the default is all of them.
+ * {@code --profile} loads {@code pg_stat_statements} and prints, for each drain, the processor
+ * time of this JVM and of PostgreSQL and the statements that took the most time.
  */
 public final class DeliveryBenchmark {
 
@@ -85,11 +92,19 @@ public final class DeliveryBenchmark {
     private final boolean quick;
     private final int nodeCount;
     private final boolean million;
+    private final Set<String> phases;
+    private final boolean profile;
 
-    private DeliveryBenchmark(boolean quick, int nodeCount, boolean million) {
+    private DeliveryBenchmark(boolean quick, int nodeCount, boolean million, Set<String> phases, boolean profile) {
+        this.profile = profile;
         this.quick = quick;
         this.nodeCount = nodeCount;
         this.million = million;
+        this.phases = phases;
+    }
+
+    private boolean runs(String phase) {
+        return phases.isEmpty() || phases.contains(phase);
     }
 
     public static void main(String[] args) throws Exception {
@@ -103,7 +118,11 @@ public final class DeliveryBenchmark {
         // off by default: publishing a million events through the product takes longer than the
         // whole default run is allowed on a 2-core machine (see docs/performance.md)
         boolean million = given.contains("--million");
-        new DeliveryBenchmark(quick, nodes, million).run();
+        Set<String> phases = given.stream()
+                .filter(a -> a.startsWith("--only="))
+                .flatMap(a -> Arrays.stream(a.substring(7).split(",")))
+                .collect(java.util.stream.Collectors.toSet());
+        new DeliveryBenchmark(quick, nodes, million, phases, given.contains("--profile")).run();
         System.exit(0);
     }
 
@@ -152,7 +171,11 @@ public final class DeliveryBenchmark {
                 url);
 
         Path dir = Files.createTempDirectory("hookline-bench");
-        EmbeddedPostgres postgres = EmbeddedPostgresLauncher.start(dir.resolve("pgdata"), true, true);
+        EmbeddedPostgres postgres = EmbeddedPostgresLauncher.start(
+                dir.resolve("pgdata"),
+                true,
+                true,
+                profile ? Map.of("shared_preload_libraries", "pg_stat_statements") : Map.of());
         List<ConfigurableApplicationContext> nodes = new ArrayList<>();
         try {
             for (int i = 0; i < nodeCount; i++) {
@@ -175,31 +198,47 @@ public final class DeliveryBenchmark {
             List<TenantId> tenants = setUp(app, url);
             int inFlight = Math.min(defaults.concurrency() * nodeCount, TENANTS * defaults.perWebhookInFlight());
 
-            savepointsVersusTransactions(app, tenants);
+            if (runs("savepoints")) {
+                savepointsVersusTransactions(app, tenants);
+            }
 
             int backlog = quick ? 10_000 : 100_000;
-            double e2e = backlog(nodes, tenants, backlog, "backlog", false);
-            figure(
-                    "deliveries/s, backlog of %,d across %d webhooks of %d tenants (%d node%s)"
-                            .formatted(backlog, TENANTS, TENANTS, nodeCount, nodeCount > 1 ? "s" : ""),
-                    "%,.0f/s".formatted(e2e),
-                    "—",
-                    null);
-            double raw = rawLimit(app, url, quick ? 5_000 : 30_000, inFlight);
-            figure(
-                    "raw HTTP limit: the node's WebhookHttpClient bean, same receiver, %d in flight (the node's cap:"
-                                    .formatted(inFlight)
-                            + " webhooks × per-webhook-in-flight)",
-                    "%,.0f requests/s".formatted(raw),
-                    "—",
-                    null);
-            figure("ratio end-to-end ÷ raw", "%.2f".formatted(e2e / raw), "≥ 0.65", e2e / raw >= 0.65);
+            double e2e = 0;
+            if (runs("backlog")) {
+                if (profile) {
+                    dsl.execute("create extension if not exists pg_stat_statements");
+                }
+                e2e = backlog(nodes, tenants, backlog, "backlog", false);
+                figure(
+                        "deliveries/s, backlog of %,d across %d webhooks of %d tenants (%d node%s)"
+                                .formatted(backlog, TENANTS, TENANTS, nodeCount, nodeCount > 1 ? "s" : ""),
+                        "%,.0f/s".formatted(e2e),
+                        "—",
+                        null);
+            }
+            if (runs("raw")) {
+                double raw = rawLimit(app, url, quick ? 5_000 : 30_000, inFlight);
+                figure(
+                        "raw HTTP limit: the node's WebhookHttpClient bean, same receiver, %d in flight (the node's cap:"
+                                        .formatted(inFlight)
+                                + " webhooks × per-webhook-in-flight)",
+                        "%,.0f requests/s".formatted(raw),
+                        "—",
+                        null);
+                if (e2e > 0) {
+                    figure("ratio end-to-end ÷ raw", "%.2f".formatted(e2e / raw), "≥ 0.65", e2e / raw >= 0.65);
+                }
+            }
 
-            latency(app, tenants, 200, 5.0);
-            latency(app, tenants, 2_000, 50.0);
+            if (runs("latency")) {
+                latency(app, tenants, 200, 5.0);
+                latency(app, tenants, 2_000, 50.0);
+            }
 
-            ingest(app, tenants, false);
-            ingest(app, tenants, true);
+            if (runs("ingest")) {
+                ingest(app, tenants, false);
+                ingest(app, tenants, true);
+            }
             awaitQuiet(dsl);
 
             if (million) {
@@ -208,7 +247,9 @@ public final class DeliveryBenchmark {
                 System.out.println(
                         "\n(the 1,000,000 drain was not run: add --million; it needs well over 10 minutes here)");
             }
-            diskPerDelivery(dsl);
+            if (runs("disk")) {
+                diskPerDelivery(dsl);
+            }
         } finally {
             for (ConfigurableApplicationContext node : nodes) {
                 node.close();
@@ -368,6 +409,10 @@ public final class DeliveryBenchmark {
                         + " %.1f s (%,.0f/s) with the workers stopped; starting them%n",
                 label, count, (System.nanoTime() - loadStart) / 1e9, count / ((System.nanoTime() - loadStart) / 1e9));
         long receivedBefore = received.get();
+        if (profile) {
+            dsl.execute("select pg_stat_statements_reset()");
+        }
+        Cpu cpuBefore = Cpu.now();
         long start = System.nanoTime();
         startWorkers(nodes);
         long firstWindowEnd = 0;
@@ -390,6 +435,27 @@ public final class DeliveryBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%s: %,d deliveries attempted and recorded in %.1f s%n", label, count, seconds);
+        if (profile) {
+            Cpu used = Cpu.now().minus(cpuBefore);
+            System.out.printf(
+                    "%s: processor time during the drain: this JVM (node, receiver, bench) %.1f s, PostgreSQL %.1f s"
+                            + " (%.0f µs and %.0f µs per delivery)%n",
+                    label, used.jvm(), used.postgres(), 1e6 * used.jvm() / count, 1e6 * used.postgres() / count);
+            System.out.println("statements by total time during the drain (pg_stat_statements):");
+            dsl.fetch("""
+                            select calls, rows, round(total_exec_time::numeric, 0) as total_ms,
+                                   round(mean_exec_time::numeric, 3) as mean_ms,
+                                   left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query
+                              from pg_stat_statements order by total_exec_time desc limit 12
+                            """)
+                    .forEach(r -> System.out.printf(
+                            "  %8d calls %9d rows %8s ms total %8s ms mean  %s%n",
+                            r.get("calls", Long.class),
+                            r.get("rows", Long.class),
+                            r.get("total_ms"),
+                            r.get("mean_ms"),
+                            r.get("query")));
+        }
         if (windows) {
             double first = window / ((firstWindowEnd - start) / 1e9);
             double last = window / ((System.nanoTime() - lastWindowStart) / 1e9);
@@ -401,6 +467,45 @@ public final class DeliveryBenchmark {
             figure("drain of 1,000,000 overall", "%,.0f/s (%.0f s)".formatted(count / seconds, seconds), "—", null);
         }
         return count / seconds;
+    }
+
+    /** Processor seconds used so far by this JVM and by every PostgreSQL process (Linux {@code /proc}). */
+    private record Cpu(double jvm, double postgres) {
+
+        static Cpu now() {
+            double jvm = 0;
+            double postgres = 0;
+            long self = ProcessHandle.current().pid();
+            try (var procs = Files.list(Path.of("/proc"))) {
+                for (Path proc : procs.toList()) {
+                    String name = proc.getFileName().toString();
+                    if (!name.chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    try {
+                        String stat = Files.readString(proc.resolve("stat"));
+                        String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        String[] fields =
+                                stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                        if (Long.parseLong(name) == self) {
+                            jvm += seconds;
+                        } else if (comm.startsWith("postgres")) {
+                            postgres += seconds;
+                        }
+                    } catch (IOException | RuntimeException gone) {
+                        // the process ended while we read
+                    }
+                }
+            } catch (IOException e) {
+                return new Cpu(0, 0);
+            }
+            return new Cpu(jvm, postgres);
+        }
+
+        Cpu minus(Cpu earlier) {
+            return new Cpu(jvm - earlier.jvm, postgres - earlier.postgres);
+        }
     }
 
     private static void stopWorkers(List<ConfigurableApplicationContext> nodes) {

@@ -524,6 +524,37 @@ class DeliveryTests {
     }
 
     @Test
+    void onceTheGraceHasRunOutTheNextDeliveryIsSignedWithTheNewSecretOnly() {
+        TestTenant tenant = api.newTenant();
+        JsonNode webhook = create(tenant, webhook("/short-grace"));
+        String old = webhook.get("secret").asString();
+        JsonNode rotated = api.post(
+                        "/v1/webhooks/" + webhook.get("id").asString() + "/secret/rotate",
+                        Map.of("graceSeconds", 2),
+                        tenant)
+                .json();
+        String fresh = rotated.get("secret").asString();
+        Instant graceEnds = Instant.parse(rotated.get("previousSecretExpiresAt").asString());
+
+        publish(tenant, "order.placed", orderData("EUR"));
+        Receiver.Request during = receiver.awaitRequests(1, DEADLINE).getFirst();
+        // the worker now holds the opened secrets of this webhook; the row does not change when the grace ends
+        Awaitility.await().atMost(DEADLINE).until(() -> Instant.now().isAfter(graceEnds));
+        publish(tenant, "order.placed", orderData("EUR"));
+        Receiver.Request after = receiver.awaitRequests(2, DEADLINE).get(1);
+
+        assertThat(during.header("webhook-signature").split(" ")).hasSize(2);
+        String signature = after.header("webhook-signature");
+        assertThat(signature.split(" ")).hasSize(1);
+        assertThat(StandardWebhooksVerifier.verify(
+                        fresh, after.header("webhook-id"), after.header("webhook-timestamp"), after.body(), signature))
+                .isTrue();
+        assertThat(StandardWebhooksVerifier.verify(
+                        old, after.header("webhook-id"), after.header("webhook-timestamp"), after.body(), signature))
+                .isFalse();
+    }
+
+    @Test
     void xSecretAndMessageHashSchemesAddTheirHeadersAndTheLogMasksTheSecret() throws Exception {
         TestTenant tenant = api.newTenant();
         Map<String, Object> plain = webhook("/x-secret");

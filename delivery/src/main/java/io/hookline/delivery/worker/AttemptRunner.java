@@ -8,9 +8,7 @@ import io.hookline.domain.delivery.Claim;
 import io.hookline.domain.delivery.DeliveryQueue;
 import io.hookline.domain.delivery.DeliveryStatus;
 import io.hookline.domain.webhook.CredentialHeaders;
-import io.hookline.domain.webhook.WebhookId;
 import io.hookline.domain.webhook.WebhookRegistry;
-import io.hookline.tenancy.TenantId;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +46,7 @@ class AttemptRunner {
 
     private final DeliveryQueue queue;
     private final WebhookHttpClient http;
-    private final WebhookRegistry webhooks;
+    private final OpenedSecrets openedSecrets;
     private final Settler settler;
     private final WorkerTransactions transactions;
     private final DeliveryProperties properties;
@@ -71,7 +69,7 @@ class AttemptRunner {
         this.environment = environment;
         this.queue = queue;
         this.http = http;
-        this.webhooks = webhooks;
+        this.openedSecrets = new OpenedSecrets(webhooks);
         this.settler = settler;
         this.transactions = transactions;
         this.properties = properties;
@@ -120,17 +118,14 @@ class AttemptRunner {
             body = withAckLink(body, publicUrl() + "/acks/" + token);
         }
 
-        WebhookRegistry.SigningSecrets secrets = webhooks.openSecrets(
-                new TenantId(tenantId),
-                new WebhookId(webhookId),
-                claim.secretCiphertext(),
-                claim.secretKeyId(),
-                claim.previousSecretCiphertext(),
-                claim.previousSecretKeyId(),
-                claim.previousSecretExpiresAt());
+        OffsetDateTime now = queue.now();
+        WebhookRegistry.SigningSecrets secrets = openedSecrets.of(claim, now);
 
-        long timestamp = queue.now().toEpochSecond();
-        Map<String, String> headers = new LinkedHashMap<>(json.readValue(claim.headersJson(), HEADERS));
+        long timestamp = now.toEpochSecond();
+        // most webhooks add no headers of their own: no JSON to parse then
+        Map<String, String> headers = claim.headersJson().equals("{}")
+                ? new LinkedHashMap<>()
+                : new LinkedHashMap<>(json.readValue(claim.headersJson(), HEADERS));
         headers.put("Content-Type", "application/json");
         headers.put("User-Agent", USER_AGENT);
         headers.put("webhook-id", eventId);

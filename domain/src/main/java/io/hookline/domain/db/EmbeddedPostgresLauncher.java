@@ -25,13 +25,20 @@ public final class EmbeddedPostgresLauncher {
      *     explicitly because zonky's own defaults turn {@code synchronous_commit} off.
      */
     public static EmbeddedPostgres start(Path dataDirectory, boolean clean, boolean durable) {
+        return start(dataDirectory, clean, durable, java.util.Map.of());
+    }
+
+    /** As {@link #start(Path, boolean, boolean)}, with more server settings (the benchmark's profiling). */
+    public static EmbeddedPostgres start(
+            Path dataDirectory, boolean clean, boolean durable, java.util.Map<String, String> settings) {
         try {
             Path absolute = dataDirectory.toAbsolutePath();
             Path binaries = absolute.resolveSibling(absolute.getFileName() + "-bin");
             Files.createDirectories(absolute);
             Files.createDirectories(binaries);
-            return EmbeddedPostgres.builder()
-                    .setDataDirectory(absolute)
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            settings.forEach(builder::setServerConfig);
+            return builder.setDataDirectory(absolute)
                     .setCleanDataDirectory(clean)
                     .setOverrideWorkingDirectory(binaries.toFile())
                     .setServerConfig("max_connections", "200")

@@ -280,41 +280,64 @@ public class DeliveryQueue {
                         """, ids, tokens, statuses, next, released).getValues(0, String.class);
     }
 
-    /** Adds attempts to the log (of settlements that were applied). */
+    /**
+     * Adds attempts to the log (of settlements that were applied): one statement whose text is
+     * the same for any number of attempts (the columns travel as arrays), so neither jOOQ nor
+     * PostgreSQL has to render or plan a new multi-row {@code VALUES} list for every batch.
+     */
     public void recordAttempts(List<AttemptRecord> attempts) {
         if (attempts.isEmpty()) {
             return;
         }
-        var insert = dsl.insertInto(
-                DELIVERY_ATTEMPT,
-                DELIVERY_ATTEMPT.ID,
-                DELIVERY_ATTEMPT.TENANT_ID,
-                DELIVERY_ATTEMPT.DELIVERY_ID,
-                DELIVERY_ATTEMPT.NUMBER,
-                DELIVERY_ATTEMPT.STARTED_AT,
-                DELIVERY_ATTEMPT.DURATION_MS,
-                DELIVERY_ATTEMPT.REQUEST_HEADERS,
-                DELIVERY_ATTEMPT.RESPONSE_STATUS,
-                DELIVERY_ATTEMPT.RESPONSE_HEADERS,
-                DELIVERY_ATTEMPT.RESPONSE_BODY,
-                DELIVERY_ATTEMPT.REASON,
-                DELIVERY_ATTEMPT.ERROR);
-        for (AttemptRecord attempt : attempts) {
-            insert = insert.values(
-                    attempt.id(),
-                    attempt.tenantId(),
-                    attempt.deliveryId(),
-                    attempt.number(),
-                    attempt.startedAt(),
-                    attempt.durationMillis(),
-                    JSONB.valueOf(attempt.requestHeadersJson()),
-                    attempt.responseStatus(),
-                    attempt.responseHeadersJson() == null ? null : JSONB.valueOf(attempt.responseHeadersJson()),
-                    attempt.responseBody(),
-                    attempt.reason(),
-                    attempt.error());
+        int n = attempts.size();
+        String[] ids = new String[n];
+        String[] tenants = new String[n];
+        String[] deliveries = new String[n];
+        Integer[] numbers = new Integer[n];
+        String[] started = new String[n];
+        Integer[] durations = new Integer[n];
+        String[] requestHeaders = new String[n];
+        @Nullable Integer[] statuses = new Integer[n];
+        @Nullable String[] responseHeaders = new String[n];
+        @Nullable String[] bodies = new String[n];
+        @Nullable String[] reasons = new String[n];
+        @Nullable String[] errors = new String[n];
+        for (int i = 0; i < n; i++) {
+            AttemptRecord attempt = attempts.get(i);
+            ids[i] = attempt.id();
+            tenants[i] = attempt.tenantId();
+            deliveries[i] = attempt.deliveryId();
+            numbers[i] = attempt.number();
+            started[i] = attempt.startedAt().toString();
+            durations[i] = attempt.durationMillis();
+            requestHeaders[i] = attempt.requestHeadersJson();
+            statuses[i] = attempt.responseStatus();
+            responseHeaders[i] = attempt.responseHeadersJson();
+            bodies[i] = attempt.responseBody();
+            reasons[i] = attempt.reason();
+            errors[i] = attempt.error();
         }
-        insert.execute();
+        dsl.execute(
+                """
+                insert into delivery_attempt (id, tenant_id, delivery_id, number, started_at, duration_ms,
+                                              request_headers, response_status, response_headers, response_body,
+                                              reason, error)
+                select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::integer[], ?::timestamptz[],
+                                     ?::integer[], ?::jsonb[], ?::integer[], ?::jsonb[], ?::text[],
+                                     ?::varchar[], ?::varchar[])
+                """,
+                ids,
+                tenants,
+                deliveries,
+                numbers,
+                started,
+                durations,
+                requestHeaders,
+                statuses,
+                responseHeaders,
+                bodies,
+                reasons,
+                errors);
     }
 
     /**
