@@ -8,6 +8,7 @@ import io.hookline.domain.page.Page;
 import io.hookline.domain.page.PageRequest;
 import io.hookline.domain.problem.DomainException;
 import io.hookline.domain.tenant.TenantRegistry;
+import io.hookline.tenancy.IdPrefix;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
 import io.hookline.tenancy.Timestamps;
@@ -78,7 +79,7 @@ class EventTypeController {
         EventType type = catalog.find(name).orElseThrow(() -> new DomainException.NotFound("event type", name));
         String code = tenants.lookup(tenant).map(t -> t.administrationCode()).orElse("");
         return new EventEnvelope(
-                Ids.next("evt"),
+                Ids.next(IdPrefix.EVENT),
                 type.name(),
                 Timestamps.now(),
                 tenant.value(),

@@ -684,7 +684,9 @@ class DeliveryTests {
                 // an attempt's id carries the time it was recorded, which retention goes by
                 .set(
                         io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT.ID,
-                        io.hookline.tenancy.Ids.firstAt("att", Instant.now().minus(Duration.ofDays(31))))
+                        io.hookline.tenancy.Ids.firstAt(
+                                io.hookline.tenancy.IdPrefix.ATTEMPT,
+                                Instant.now().minus(Duration.ofDays(31))))
                 .where(io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT.DELIVERY_ID.eq(old))
                 .execute();
 

@@ -8,6 +8,7 @@ import io.hookline.domain.tenant.Tenant;
 import io.hookline.domain.tenant.TenantRegistry;
 import io.hookline.domain.webhook.Webhook;
 import io.hookline.domain.webhook.WebhookRegistry;
+import io.hookline.tenancy.IdPrefix;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
 import io.hookline.tenancy.Timestamps;
@@ -94,7 +95,7 @@ public class EventOutbox {
         Tenant owner = tenants.lookup(tenant)
                 .orElseThrow(() -> new IllegalStateException("tenant " + tenant + " does not exist"));
         var now = Timestamps.now();
-        String id = Ids.next("evt");
+        String id = Ids.next(IdPrefix.EVENT);
         ObjectNode envelope = json.createObjectNode();
         envelope.put("id", id);
         envelope.put("type", type);
@@ -116,7 +117,8 @@ public class EventOutbox {
         List<NewDelivery> deliveries = new ArrayList<>();
         for (Webhook webhook : webhooks.subscribers(tenant, event.type())) {
             if (WebhookMatcher.matches(webhook, event.type(), event.siteId(), envelope)) {
-                deliveries.add(new NewDelivery(Ids.next("dlv"), webhook.id().value()));
+                deliveries.add(new NewDelivery(
+                        Ids.next(IdPrefix.DELIVERY), webhook.id().value()));
             }
         }
         if (deliveries.isEmpty()) {

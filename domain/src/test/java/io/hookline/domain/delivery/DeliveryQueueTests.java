@@ -3,6 +3,7 @@ package io.hookline.domain.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.domain.testing.TestDatabase;
+import io.hookline.tenancy.IdPrefix;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
 import java.time.Clock;
@@ -200,7 +201,7 @@ class DeliveryQueueTests {
     }
 
     private static TenantId tenant() {
-        String id = Ids.next("ten");
+        String id = Ids.next(IdPrefix.TENANT);
         dsl.execute(
                 "insert into tenant (id, name, administration_code) values (?, ?, ?)",
                 id,
@@ -210,7 +211,7 @@ class DeliveryQueueTests {
     }
 
     private static String webhook(TenantId tenant, boolean enabled, boolean retry, int maxAttempts) {
-        String id = Ids.next("wh");
+        String id = Ids.next(IdPrefix.WEBHOOK);
         dsl.execute("""
                 insert into webhook (id, tenant_id, name, url, events, sites, filters, enabled, headers,
                                      timeout_seconds, retry_enabled, retry_max_attempts, async_acknowledgement,
@@ -223,14 +224,14 @@ class DeliveryQueueTests {
 
     /** One delivery of a fresh event, due a second ago. */
     private static String enqueue(TenantId tenant, String webhook) {
-        String event = Ids.next("evt");
+        String event = Ids.next(IdPrefix.EVENT);
         var created = queue.now().minusSeconds(1);
         dsl.execute(
                 "insert into event (id, tenant_id, type, body, created_at) values (?, ?, 'order.placed', '{}', ?::timestamptz)",
                 event,
                 tenant.value(),
                 created.toString());
-        String id = Ids.next("dlv");
+        String id = Ids.next(IdPrefix.DELIVERY);
         queue.enqueue(tenant, event, "order.placed", created, List.of(new NewDelivery(id, webhook)));
         return id;
     }

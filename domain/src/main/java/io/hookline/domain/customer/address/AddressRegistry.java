@@ -9,6 +9,7 @@ import io.hookline.domain.problem.DomainException;
 import io.hookline.domain.sync.ChangeClock;
 import io.hookline.domain.sync.SyncFilter;
 import io.hookline.domain.sync.SyncPosition;
+import io.hookline.tenancy.IdPrefix;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
 import java.time.OffsetDateTime;
@@ -57,7 +58,7 @@ public class AddressRegistry {
             throw codeTaken(code);
         }
         Address address = new Address(
-                Ids.next("adr"),
+                Ids.next(IdPrefix.ADDRESS),
                 customerId,
                 code,
                 changes.type() == null ? DEFAULT_TYPE : changes.type(),

@@ -9,6 +9,7 @@ import io.hookline.domain.problem.DomainException;
 import io.hookline.domain.sync.ChangeClock;
 import io.hookline.domain.sync.SyncFilter;
 import io.hookline.domain.sync.SyncPosition;
+import io.hookline.tenancy.IdPrefix;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
 import java.time.OffsetDateTime;
@@ -55,7 +56,7 @@ public class ContactPersonRegistry {
             throw codeTaken(code);
         }
         ContactPerson person = new ContactPerson(
-                Ids.next("cnt"),
+                Ids.next(IdPrefix.CONTACT_PERSON),
                 customerId,
                 code,
                 Objects.requireNonNull(changes.name()),
