@@ -80,7 +80,7 @@ class EventController {
         var published = events.publish(
                 tenant, request.type(), json.valueToTree(request.data()), request.siteId(), idempotencyKey);
         return ResponseEntity.status(published.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
-                .location(URI.create("/v1/events/" + published.event().id()))
+                .location(URI.create("/v1/events/" + published.event().id().value()))
                 .body(EventResponse.of(published.event(), json));
     }
 
@@ -138,7 +138,7 @@ class EventController {
                         ? new PublishEventBatchResponse.Result(
                                 i,
                                 published.created() ? 202 : 200,
-                                published.event().id(),
+                                published.event().id().value(),
                                 null)
                         : refused(i, Objects.requireNonNull(outcome.refusal()), servlet);
             }

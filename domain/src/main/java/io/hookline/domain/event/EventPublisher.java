@@ -154,6 +154,6 @@ public class EventPublisher {
                     "type", "'" + type + "' is not in the event catalog (GET /v1/event-types)");
         }
         List<Event> fetched = events.list(tenant, type, createdAfter, page.afterId(), page.limit() + 1);
-        return Page.of(fetched, page.limit(), event -> List.of(event.id()));
+        return Page.of(fetched, page.limit(), event -> List.of(event.id().value()));
     }
 }
