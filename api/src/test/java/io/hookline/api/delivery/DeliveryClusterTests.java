@@ -38,8 +38,7 @@ class DeliveryClusterTests {
     }
 
     private static List<String> publish(ApiClient api, TestTenant tenant, int count) {
-        JsonNode data =
-                api.get("/v1/event-types/order.placed/sample", tenant).json().get("data");
+        JsonNode data = api.sample(tenant, "order.placed");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             var response = api.post("/v1/events", Map.of("type", "order.placed", "data", data), tenant);

@@ -140,20 +140,13 @@ class DeliveryStepTests {
     }
 
     private String webhook(TestTenant tenant, String path) {
-        Response created = api.post(
-                "/v1/webhooks",
-                Map.of("name", "steps", "url", receiver.url(path), "events", List.of("order.placed")),
-                tenant);
-        assertThat(created.status()).as(created.raw()).isEqualTo(201);
-        return created.json().get("id").asString();
+        return api.createWebhook(tenant, ApiClient.webhookBody("steps", receiver.url(path)))
+                .get("id")
+                .asString();
     }
 
     private String publish(TestTenant tenant) {
-        JsonNode data =
-                api.get("/v1/event-types/order.placed/sample", tenant).json().get("data");
-        Response published = api.post("/v1/events", Map.of("type", "order.placed", "data", data), tenant);
-        assertThat(published.status()).as(published.raw()).isEqualTo(202);
-        return published.json().get("id").asString();
+        return api.publishSample(tenant, "order.placed");
     }
 
     private JsonNode delivery(TestTenant tenant, String id) {

@@ -40,23 +40,15 @@ class DeliveryTests {
     }
 
     private Map<String, Object> webhook(String path, String... events) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "receiver " + path);
-        body.put("url", receiver.url(path));
-        body.put("events", events.length == 0 ? List.of("order.placed") : List.of(events));
-        return body;
+        return ApiClient.webhookBody("receiver " + path, receiver.url(path), events);
     }
 
     private JsonNode create(TestTenant tenant, Map<String, Object> webhook) {
-        Response created = api.post("/v1/webhooks", webhook, tenant);
-        assertThat(created.status()).as(created.raw()).isEqualTo(201);
-        return created.json();
+        return api.createWebhook(tenant, webhook);
     }
 
     private JsonNode orderData(String currency) {
-        JsonNode sample = api.get("/v1/event-types/order.placed/sample", api.newTenant())
-                .json()
-                .get("data");
+        JsonNode sample = api.sample(api.newTenant(), "order.placed");
         ((tools.jackson.databind.node.ObjectNode) sample.get("total")).put("currency", currency);
         return sample;
     }
@@ -66,19 +58,7 @@ class DeliveryTests {
     }
 
     private JsonNode awaitDelivery(TestTenant tenant, String webhookId, String status) {
-        Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(50)).until(() -> {
-            JsonNode data = api.get("/v1/webhooks/" + webhookId + "/deliveries", tenant)
-                    .json()
-                    .get("data");
-            return !data.isEmpty() && data.get(0).get("status").asString().equals(status);
-        });
-        String id = api.get("/v1/webhooks/" + webhookId + "/deliveries", tenant)
-                .json()
-                .get("data")
-                .get(0)
-                .get("id")
-                .asString();
-        return api.get("/v1/deliveries/" + id, tenant).json();
+        return api.latestDelivery(tenant, webhookId, status, DEADLINE);
     }
 
     @Test
