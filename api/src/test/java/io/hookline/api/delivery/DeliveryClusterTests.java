@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hookline.api.HooklineApplication;
 import io.hookline.api.support.ApiClient;
 import io.hookline.api.support.ApiClient.TestTenant;
-import io.hookline.api.support.DeliveryNode;
 import io.hookline.api.support.Receiver;
 import io.hookline.api.support.Receiver.Reply;
 import io.hookline.api.support.RunningApp;
@@ -60,8 +59,8 @@ class DeliveryClusterTests {
                 .toAbsolutePath()
                 .toString();
         try (Receiver receiver = new Receiver();
-                RunningApp first = DeliveryNode.start(Map.of("hookline.dev.key-file", key));
-                RunningApp second = DeliveryNode.start(Map.of("hookline.dev.key-file", key))) {
+                RunningApp first = RunningApp.startWithDelivery(Map.of("hookline.dev.key-file", key));
+                RunningApp second = RunningApp.startWithDelivery(Map.of("hookline.dev.key-file", key))) {
             ApiClient api = first.client();
             TestTenant tenant = api.newTenant();
             api.post(
@@ -87,7 +86,7 @@ class DeliveryClusterTests {
         String key = Path.of("target", "crash-key-" + System.nanoTime() + ".json")
                 .toAbsolutePath()
                 .toString();
-        Map<String, String> settings = new LinkedHashMap<>(DeliveryNode.SETTINGS);
+        Map<String, String> settings = new LinkedHashMap<>(RunningApp.DELIVERY_SETTINGS);
         settings.putAll(TestDatabase.connection().springProperties().entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue()))));
         settings.put("server.port", "0");
@@ -136,8 +135,8 @@ class DeliveryClusterTests {
             int beforeCrash = eventIds(receiver.received()).size();
             assertThat(beforeCrash).isLessThan(60);
 
-            try (RunningApp survivor =
-                    DeliveryNode.start(Map.of("hookline.dev.key-file", key, "hookline.delivery.lease", "3s"))) {
+            try (RunningApp survivor = RunningApp.startWithDelivery(
+                    Map.of("hookline.dev.key-file", key, "hookline.delivery.lease", "3s"))) {
                 Awaitility.await()
                         .atMost(Duration.ofSeconds(60))
                         .until(() -> eventIds(receiver.received()).size() == 60);
@@ -165,7 +164,7 @@ class DeliveryClusterTests {
         try (Receiver slow =
                         new Receiver().byDefault(request -> Reply.status(200).after(Duration.ofMillis(1000)));
                 Receiver fast = new Receiver();
-                RunningApp node = DeliveryNode.start(Map.of(
+                RunningApp node = RunningApp.startWithDelivery(Map.of(
                         "hookline.delivery.concurrency", "16", "hookline.delivery.per-webhook-in-flight", "4"))) {
             ApiClient api = node.client();
             TestTenant noisy = api.newTenant();
@@ -201,9 +200,9 @@ class DeliveryClusterTests {
                     arrivedAt.put(request.header("webhook-id"), System.nanoTime());
                     return Reply.status(200);
                 });
-                RunningApp publisher =
-                        DeliveryNode.start(Map.of("hookline.dev.key-file", key, "hookline.delivery.enabled", "false"));
-                RunningApp worker = DeliveryNode.start(Map.of("hookline.dev.key-file", key))) {
+                RunningApp publisher = RunningApp.startWithDelivery(
+                        Map.of("hookline.dev.key-file", key, "hookline.delivery.enabled", "false"));
+                RunningApp worker = RunningApp.startWithDelivery(Map.of("hookline.dev.key-file", key))) {
             ApiClient api = publisher.client();
             TestTenant tenant = api.newTenant();
             api.webhook(tenant, receiver.url("/woken"), Map.of());

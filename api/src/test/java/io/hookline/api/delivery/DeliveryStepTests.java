@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hookline.api.support.ApiClient;
 import io.hookline.api.support.ApiClient.Response;
 import io.hookline.api.support.ApiClient.TestTenant;
-import io.hookline.api.support.DeliveryNode;
 import io.hookline.api.support.Receiver;
 import io.hookline.api.support.Receiver.Reply;
 import io.hookline.api.support.RunningApp;
@@ -44,7 +43,7 @@ class DeliveryStepTests {
         settings.put("hookline.delivery.enabled", "false");
         // a failed attempt is due again at once, so the next step retries it
         settings.put("hookline.delivery.retry-schedule", "0s,0s,0s");
-        node = DeliveryNode.start(settings);
+        node = RunningApp.startWithDelivery(settings);
         api = node.client();
         worker = node.bean(DeliveryWorker.class);
     }

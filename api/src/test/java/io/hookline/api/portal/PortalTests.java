@@ -6,7 +6,6 @@ import io.hookline.api.security.Scopes;
 import io.hookline.api.support.ApiClient;
 import io.hookline.api.support.ApiClient.TestTenant;
 import io.hookline.api.support.Browser;
-import io.hookline.api.support.DeliveryNode;
 import io.hookline.api.support.Receiver;
 import io.hookline.api.support.Receiver.Reply;
 import io.hookline.api.support.RunningApp;
@@ -55,7 +54,7 @@ class PortalTests {
             shared = Browser.start();
         }
         browser = shared;
-        app = DeliveryNode.shared();
+        app = RunningApp.sharedWithDelivery();
         api = app.client();
         browser.open(portal());
         browser.script("sessionStorage.clear()");
