@@ -5,10 +5,12 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyO
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import io.hookline.delivery.log.DeliveryLog;
 import io.hookline.delivery.worker.Retention;
 import io.hookline.domain.commerce.CommerceEvents;
@@ -16,7 +18,9 @@ import io.hookline.domain.jooq.tables.Delivery;
 import io.hookline.domain.jooq.tables.DeliveryAttempt;
 import io.hookline.domain.jooq.tables.records.DeliveryAttemptRecord;
 import io.hookline.domain.jooq.tables.records.DeliveryRecord;
+import io.hookline.tenancy.context.CallerContext;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RestController;
 
 /** The rules of {@code docs/architecture.md} ("Rules the build checks"), over the main classes of every module. */
 class ArchitectureTests {
@@ -110,5 +114,36 @@ class ArchitectureTests {
                 .because("io.hookline.domain.delivery.DeliveryQueue owns every transition of a delivery row;"
                         + " DeliveryLog (the tenant's log) and Retention (which events are still needed) only read")
                 .check(CLASSES);
+    }
+
+    /** Handlers receive the request's tenant as a {@code TenantId} parameter (see {@code TenantArgumentResolver}). */
+    private static final ArchRule CONTROLLERS_TAKE_THE_TENANT_AS_A_PARAMETER = noClasses()
+            .that()
+            .resideInAPackage("io.hookline.api..")
+            .and()
+            .areAnnotatedWith(RestController.class)
+            .should()
+            .callMethod(CallerContext.class, "requireTenant")
+            .because("a handler takes the request's tenant as a TenantId parameter instead of reading a static");
+
+    @Test
+    void controllersTakeTheTenantAsAParameter() {
+        CONTROLLERS_TAKE_THE_TENANT_AS_A_PARAMETER.check(CLASSES);
+    }
+
+    @Test
+    void aControllerThatReadsTheTenantFromTheStaticBreaksTheRule() {
+        JavaClasses offender = new ClassFileImporter().importClasses(StaticTenantController.class);
+        assertThat(CONTROLLERS_TAKE_THE_TENANT_AS_A_PARAMETER.evaluate(offender).hasViolation())
+                .isTrue();
+    }
+
+    /** What the rule refuses; an inner (not static) class, so component scanning never registers it. */
+    @RestController
+    @SuppressWarnings("unused")
+    private class StaticTenantController {
+        String tenant() {
+            return CallerContext.requireTenant().value();
+        }
     }
 }

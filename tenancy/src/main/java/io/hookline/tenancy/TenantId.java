@@ -3,21 +3,17 @@ package io.hookline.tenancy;
 /** A tenant's id, {@code ten_} + ULID. */
 public record TenantId(String value) {
 
-    public static final String PREFIX = "ten";
-
     public TenantId {
-        if (!Ids.isValid(PREFIX, value)) {
-            throw new IllegalArgumentException("not a tenant id: expected ten_ followed by a 26-character ULID");
-        }
+        Ids.require(IdPrefix.TENANT, value, "a tenant id");
     }
 
     public static TenantId next() {
-        return new TenantId(Ids.next(PREFIX));
+        return new TenantId(Ids.next(IdPrefix.TENANT));
     }
 
     /** Parses a header or path value, or returns null when it is not a tenant id. */
     public static @org.jspecify.annotations.Nullable TenantId parse(@org.jspecify.annotations.Nullable String value) {
-        return value != null && Ids.isValid(PREFIX, value) ? new TenantId(value) : null;
+        return value != null && Ids.isValid(IdPrefix.TENANT, value) ? new TenantId(value) : null;
     }
 
     @Override

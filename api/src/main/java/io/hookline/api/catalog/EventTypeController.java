@@ -8,11 +8,13 @@ import io.hookline.domain.page.Page;
 import io.hookline.domain.page.PageRequest;
 import io.hookline.domain.problem.DomainException;
 import io.hookline.domain.tenant.TenantRegistry;
+import io.hookline.tenancy.IdPrefix;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
 import io.hookline.tenancy.Timestamps;
 import io.hookline.tenancy.context.CallerContext;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -73,12 +75,11 @@ class EventTypeController {
     @Operation(
             operationId = "getEventTypeSample",
             summary = "A sample envelope of this type, as a delivery would carry it")
-    EventEnvelope sample(@PathVariable String name) {
+    EventEnvelope sample(@Parameter(hidden = true) TenantId tenant, @PathVariable String name) {
         EventType type = catalog.find(name).orElseThrow(() -> new DomainException.NotFound("event type", name));
-        TenantId tenant = CallerContext.requireTenant();
         String code = tenants.lookup(tenant).map(t -> t.administrationCode()).orElse("");
         return new EventEnvelope(
-                Ids.next("evt"),
+                Ids.next(IdPrefix.EVENT),
                 type.name(),
                 Timestamps.now(),
                 tenant.value(),

@@ -4,7 +4,7 @@ import io.hookline.api.page.Pagination;
 import io.hookline.api.security.Scopes;
 import io.hookline.domain.customer.CustomerRegistry;
 import io.hookline.domain.sync.SyncFilter;
-import io.hookline.tenancy.context.CallerContext;
+import io.hookline.tenancy.TenantId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,8 +45,9 @@ class CustomerController {
     @PostMapping(consumes = "application/json")
     @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(operationId = "createCustomer", summary = "Create a customer (emits customer.created)")
-    ResponseEntity<CustomerResponse> create(@Valid @RequestBody CreateCustomerRequest request) {
-        var customer = customers.create(CallerContext.requireTenant(), request.toChanges());
+    ResponseEntity<CustomerResponse> create(
+            @Parameter(hidden = true) TenantId tenant, @Valid @RequestBody CreateCustomerRequest request) {
+        var customer = customers.create(tenant, request.toChanges());
         return ResponseEntity.created(URI.create("/v1/customers/" + customer.id()))
                 .body(CustomerResponse.of(customer));
     }
@@ -57,6 +58,7 @@ class CustomerController {
             operationId = "listCustomers",
             summary = "List customers in (updatedAt, id) order; with updatedAfter, everything changed since a sync")
     ResponseEntity<CustomerList> list(
+            @Parameter(hidden = true) TenantId tenant,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Nullable String cursor,
             @Parameter(description = "Only customers created after this time")
@@ -70,31 +72,32 @@ class CustomerController {
                     @Nullable
                     OffsetDateTime updatedAfter) {
         var page = customers.list(
-                CallerContext.requireTenant(),
-                new SyncFilter(createdAfter, updatedAfter),
-                pagination.request(LIST, limit, cursor));
+                tenant, new SyncFilter(createdAfter, updatedAfter), pagination.request(LIST, limit, cursor));
         return pagination.respond(LIST, page, CustomerResponse::of, CustomerList::new);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(operationId = "getCustomer", summary = "Get a customer")
-    CustomerResponse get(@PathVariable String id) {
-        return CustomerResponse.of(customers.get(CallerContext.requireTenant(), id));
+    CustomerResponse get(@Parameter(hidden = true) TenantId tenant, @PathVariable String id) {
+        return CustomerResponse.of(customers.get(tenant, id));
     }
 
     @PatchMapping(path = "/{id}", consumes = "application/json")
     @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(operationId = "updateCustomer", summary = "Change a customer (emits customer.updated)")
-    CustomerResponse update(@PathVariable String id, @Valid @RequestBody UpdateCustomerRequest request) {
-        return CustomerResponse.of(customers.update(CallerContext.requireTenant(), id, request.toChanges()));
+    CustomerResponse update(
+            @Parameter(hidden = true) TenantId tenant,
+            @PathVariable String id,
+            @Valid @RequestBody UpdateCustomerRequest request) {
+        return CustomerResponse.of(customers.update(tenant, id, request.toChanges()));
     }
 
     @DeleteMapping("/{id}")
     @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(operationId = "deleteCustomer", summary = "Delete a customer (emits customer.deleted)")
-    ResponseEntity<Void> delete(@PathVariable String id) {
-        customers.delete(CallerContext.requireTenant(), id);
+    ResponseEntity<Void> delete(@Parameter(hidden = true) TenantId tenant, @PathVariable String id) {
+        customers.delete(tenant, id);
         return ResponseEntity.noContent().build();
     }
 }

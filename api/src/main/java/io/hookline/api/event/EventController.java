@@ -5,7 +5,7 @@ import io.hookline.api.problem.ApiExceptionHandler;
 import io.hookline.api.security.Scopes;
 import io.hookline.domain.event.EventPublisher;
 import io.hookline.domain.problem.DomainException;
-import io.hookline.tenancy.context.CallerContext;
+import io.hookline.tenancy.TenantId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -66,6 +66,7 @@ class EventController {
                     + " used in the last 24 h with a different type, siteId or data (data compared as JSON: key"
                     + " order and number notation do not matter).")
     ResponseEntity<EventResponse> publish(
+            @Parameter(hidden = true) TenantId tenant,
             @Valid @RequestBody PublishEventRequest request,
             @Parameter(
                             description = "Makes retries safe: the same key with the same request within 24 h returns"
@@ -77,13 +78,9 @@ class EventController {
             throw new DomainException.Invalid("Idempotency-Key", "must be 1 to 255 characters");
         }
         var published = events.publish(
-                CallerContext.requireTenant(),
-                request.type(),
-                json.valueToTree(request.data()),
-                request.siteId(),
-                idempotencyKey);
+                tenant, request.type(), json.valueToTree(request.data()), request.siteId(), idempotencyKey);
         return ResponseEntity.status(published.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
-                .location(URI.create("/v1/events/" + published.event().id()))
+                .location(URI.create("/v1/events/" + published.event().id().value()))
                 .body(EventResponse.of(published.event(), json));
     }
 
@@ -99,6 +96,7 @@ class EventController {
                     + " (events[3].data). The call counts once against the rate limit. The Idempotency-Key header"
                     + " is refused here (422): give each event its idempotencyKey.")
     PublishEventBatchResponse publishBatch(
+            @Parameter(hidden = true) TenantId tenant,
             @Valid @RequestBody PublishEventBatchRequest request,
             @Parameter(hidden = true) @RequestHeader(name = "Idempotency-Key", required = false) @Nullable
                     String idempotencyKey,
@@ -131,7 +129,7 @@ class EventController {
             positions.add(i);
         }
         if (!publications.isEmpty()) {
-            List<EventPublisher.Outcome> outcomes = events.publishAll(CallerContext.requireTenant(), publications);
+            List<EventPublisher.Outcome> outcomes = events.publishAll(tenant, publications);
             for (int n = 0; n < outcomes.size(); n++) {
                 int i = positions.get(n);
                 EventPublisher.Outcome outcome = outcomes.get(n);
@@ -140,7 +138,7 @@ class EventController {
                         ? new PublishEventBatchResponse.Result(
                                 i,
                                 published.created() ? 202 : 200,
-                                published.event().id(),
+                                published.event().id().value(),
                                 null)
                         : refused(i, Objects.requireNonNull(outcome.refusal()), servlet);
             }
@@ -161,20 +159,20 @@ class EventController {
     @PreAuthorize(Scopes.CAN_READ_EVENTS)
     @Operation(operationId = "listEvents", summary = "List events, oldest first")
     ResponseEntity<EventList> list(
+            @Parameter(hidden = true) TenantId tenant,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable String type,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
                     OffsetDateTime createdAfter) {
-        var page =
-                events.list(CallerContext.requireTenant(), type, createdAfter, pagination.request(LIST, limit, cursor));
+        var page = events.list(tenant, type, createdAfter, pagination.request(LIST, limit, cursor));
         return pagination.respond(LIST, page, event -> EventResponse.of(event, json), EventList::new);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(Scopes.CAN_READ_EVENTS)
     @Operation(operationId = "getEvent", summary = "Get an event")
-    EventResponse get(@PathVariable String id) {
-        return EventResponse.of(events.get(CallerContext.requireTenant(), id), json);
+    EventResponse get(@Parameter(hidden = true) TenantId tenant, @PathVariable String id) {
+        return EventResponse.of(events.get(tenant, id), json);
     }
 }

@@ -23,7 +23,7 @@ public record EventResponse(
 
     static EventResponse of(Event event, JsonMapper json) {
         return new EventResponse(
-                event.id(),
+                event.id().value(),
                 event.type(),
                 event.siteId(),
                 event.triggeredBy(),

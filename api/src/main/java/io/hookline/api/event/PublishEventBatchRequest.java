@@ -1,5 +1,6 @@
 package io.hookline.api.event;
 
+import io.hookline.tenancy.IdPrefix;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
@@ -27,7 +28,7 @@ public record PublishEventBatchRequest(
             Map<String, Object> data,
 
             @Schema(example = "site_01JD3Q7ZK8M5W2X9R4T6Y1B0S1", nullable = true)
-            @Pattern(regexp = "site_[0-9A-HJKMNP-TV-Z]{26}", message = "must be a site id (site_…)")
+            @Pattern(regexp = IdPrefix.SITE_ID_PATTERN, message = "must be a site id (site_…)")
             @Nullable
             String siteId,
 

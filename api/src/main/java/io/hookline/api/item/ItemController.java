@@ -4,7 +4,7 @@ import io.hookline.api.page.Pagination;
 import io.hookline.api.security.Scopes;
 import io.hookline.domain.item.ItemRegistry;
 import io.hookline.domain.sync.SyncFilter;
-import io.hookline.tenancy.context.CallerContext;
+import io.hookline.tenancy.TenantId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,8 +45,9 @@ class ItemController {
     @PostMapping(consumes = "application/json")
     @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(operationId = "createItem", summary = "Create an item (emits item.created)")
-    ResponseEntity<ItemResponse> create(@Valid @RequestBody CreateItemRequest request) {
-        var item = items.create(CallerContext.requireTenant(), request.toChanges());
+    ResponseEntity<ItemResponse> create(
+            @Parameter(hidden = true) TenantId tenant, @Valid @RequestBody CreateItemRequest request) {
+        var item = items.create(tenant, request.toChanges());
         return ResponseEntity.created(URI.create("/v1/items/" + item.id())).body(ItemResponse.of(item));
     }
 
@@ -56,6 +57,7 @@ class ItemController {
             operationId = "listItems",
             summary = "List items in (updatedAt, id) order; with updatedAfter, everything changed since a sync")
     ResponseEntity<ItemList> list(
+            @Parameter(hidden = true) TenantId tenant,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Nullable String cursor,
             @Parameter(description = "Only items created after this time")
@@ -68,18 +70,16 @@ class ItemController {
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                     @Nullable
                     OffsetDateTime updatedAfter) {
-        var page = items.list(
-                CallerContext.requireTenant(),
-                new SyncFilter(createdAfter, updatedAfter),
-                pagination.request(LIST, limit, cursor));
+        var page =
+                items.list(tenant, new SyncFilter(createdAfter, updatedAfter), pagination.request(LIST, limit, cursor));
         return pagination.respond(LIST, page, ItemResponse::of, ItemList::new);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(operationId = "getItem", summary = "Get an item")
-    ItemResponse get(@PathVariable String id) {
-        return ItemResponse.of(items.get(CallerContext.requireTenant(), id));
+    ItemResponse get(@Parameter(hidden = true) TenantId tenant, @PathVariable String id) {
+        return ItemResponse.of(items.get(tenant, id));
     }
 
     @PatchMapping(path = "/{id}", consumes = "application/json")
@@ -87,15 +87,18 @@ class ItemController {
     @Operation(
             operationId = "updateItem",
             summary = "Change an item (emits item.updated, and inventory.low when stock falls below its threshold)")
-    ItemResponse update(@PathVariable String id, @Valid @RequestBody UpdateItemRequest request) {
-        return ItemResponse.of(items.update(CallerContext.requireTenant(), id, request.toChanges()));
+    ItemResponse update(
+            @Parameter(hidden = true) TenantId tenant,
+            @PathVariable String id,
+            @Valid @RequestBody UpdateItemRequest request) {
+        return ItemResponse.of(items.update(tenant, id, request.toChanges()));
     }
 
     @DeleteMapping("/{id}")
     @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(operationId = "deleteItem", summary = "Delete an item (emits item.deleted)")
-    ResponseEntity<Void> delete(@PathVariable String id) {
-        items.delete(CallerContext.requireTenant(), id);
+    ResponseEntity<Void> delete(@Parameter(hidden = true) TenantId tenant, @PathVariable String id) {
+        items.delete(tenant, id);
         return ResponseEntity.noContent().build();
     }
 }

@@ -4,7 +4,7 @@ import io.hookline.api.page.Pagination;
 import io.hookline.api.security.Scopes;
 import io.hookline.domain.order.OrderRegistry;
 import io.hookline.domain.sync.SyncFilter;
-import io.hookline.tenancy.context.CallerContext;
+import io.hookline.tenancy.TenantId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -50,8 +50,9 @@ class OrderController {
     @Operation(
             operationId = "placeOrder",
             summary = "Place an order (emits order.placed, and order.approval_requested when it requires approval)")
-    ResponseEntity<OrderResponse> place(@Valid @RequestBody PlaceOrderRequest request) {
-        var order = orders.place(CallerContext.requireTenant(), request.toNewOrder());
+    ResponseEntity<OrderResponse> place(
+            @Parameter(hidden = true) TenantId tenant, @Valid @RequestBody PlaceOrderRequest request) {
+        var order = orders.place(tenant, request.toNewOrder());
         return ResponseEntity.created(URI.create("/v1/orders/" + order.id())).body(OrderResponse.of(order));
     }
 
@@ -61,6 +62,7 @@ class OrderController {
             operationId = "listOrders",
             summary = "List orders in (updatedAt, id) order; with updatedAfter, everything changed since a sync")
     ResponseEntity<OrderList> list(
+            @Parameter(hidden = true) TenantId tenant,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Nullable String cursor,
             @Parameter(description = "Only orders placed after this time")
@@ -74,17 +76,15 @@ class OrderController {
                     @Nullable
                     OffsetDateTime updatedAfter) {
         var page = orders.list(
-                CallerContext.requireTenant(),
-                new SyncFilter(createdAfter, updatedAfter),
-                pagination.request(LIST, limit, cursor));
+                tenant, new SyncFilter(createdAfter, updatedAfter), pagination.request(LIST, limit, cursor));
         return pagination.respond(LIST, page, OrderResponse::of, OrderList::new);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(operationId = "getOrder", summary = "Get an order")
-    OrderResponse get(@PathVariable String id) {
-        return OrderResponse.of(orders.get(CallerContext.requireTenant(), id));
+    OrderResponse get(@Parameter(hidden = true) TenantId tenant, @PathVariable String id) {
+        return OrderResponse.of(orders.get(tenant, id));
     }
 
     @PatchMapping(path = "/{id}", consumes = "application/json")
@@ -93,8 +93,11 @@ class OrderController {
             operationId = "updateOrder",
             summary =
                     "Change an order's reference or pending lines' quantities (emits order.item.updated, order.updated)")
-    OrderResponse update(@PathVariable String id, @Valid @RequestBody UpdateOrderRequest request) {
-        return OrderResponse.of(orders.update(CallerContext.requireTenant(), id, request.toChanges()));
+    OrderResponse update(
+            @Parameter(hidden = true) TenantId tenant,
+            @PathVariable String id,
+            @Valid @RequestBody UpdateOrderRequest request) {
+        return OrderResponse.of(orders.update(tenant, id, request.toChanges()));
     }
 
     @DeleteMapping("/{id}")
@@ -103,8 +106,8 @@ class OrderController {
             operationId = "cancelOrder",
             summary = "Cancel an order with no line in production and nothing paid (emits order.updated); "
                     + "it stays readable with status cancelled")
-    ResponseEntity<Void> cancel(@PathVariable String id) {
-        orders.cancel(CallerContext.requireTenant(), id);
+    ResponseEntity<Void> cancel(@Parameter(hidden = true) TenantId tenant, @PathVariable String id) {
+        orders.cancel(tenant, id);
         return ResponseEntity.noContent().build();
     }
 
@@ -115,17 +118,21 @@ class OrderController {
             summary = "Move an order line to a new status (emits order.item.status_changed and the status's own event; "
                     + "order.completed when the last line completes)")
     OrderResponse changeStatus(
+            @Parameter(hidden = true) TenantId tenant,
             @PathVariable String id,
             @PathVariable String orderItemId,
             @Valid @RequestBody ChangeItemStatusRequest request) {
-        return OrderResponse.of(orders.changeStatus(CallerContext.requireTenant(), id, orderItemId, request.status()));
+        return OrderResponse.of(orders.changeStatus(tenant, id, orderItemId, request.status()));
     }
 
     @PostMapping(path = "/{id}/payments", consumes = "application/json")
     @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(operationId = "recordPayment", summary = "Record a payment for an order (emits payment.received)")
-    ResponseEntity<PaymentResponse> pay(@PathVariable String id, @Valid @RequestBody PaymentRequest request) {
-        var payment = orders.pay(CallerContext.requireTenant(), id, request.amount(), request.reference());
+    ResponseEntity<PaymentResponse> pay(
+            @Parameter(hidden = true) TenantId tenant,
+            @PathVariable String id,
+            @Valid @RequestBody PaymentRequest request) {
+        var payment = orders.pay(tenant, id, request.amount(), request.reference());
         return ResponseEntity.created(URI.create("/v1/orders/" + id + "/payments/" + payment.id()))
                 .body(PaymentResponse.of(payment));
     }
@@ -134,11 +141,11 @@ class OrderController {
     @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(operationId = "listPayments", summary = "List an order's payments, oldest first")
     ResponseEntity<PaymentList> payments(
+            @Parameter(hidden = true) TenantId tenant,
             @PathVariable String id,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Nullable String cursor) {
-        var page = orders.payments(
-                CallerContext.requireTenant(), id, pagination.request(PAYMENTS + ":" + id, limit, cursor));
+        var page = orders.payments(tenant, id, pagination.request(PAYMENTS + ":" + id, limit, cursor));
         return pagination.respond(PAYMENTS + ":" + id, page, PaymentResponse::of, PaymentList::new);
     }
 }

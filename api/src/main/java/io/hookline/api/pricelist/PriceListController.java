@@ -4,7 +4,7 @@ import io.hookline.api.page.Pagination;
 import io.hookline.api.security.Scopes;
 import io.hookline.domain.pricelist.PriceListRegistry;
 import io.hookline.domain.sync.SyncFilter;
-import io.hookline.tenancy.context.CallerContext;
+import io.hookline.tenancy.TenantId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,8 +45,9 @@ class PriceListController {
     @PostMapping(consumes = "application/json")
     @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(operationId = "createPriceList", summary = "Create a price list (emits pricelist.created)")
-    ResponseEntity<PriceListResponse> create(@Valid @RequestBody CreatePriceListRequest request) {
-        var priceList = priceLists.create(CallerContext.requireTenant(), request.toChanges());
+    ResponseEntity<PriceListResponse> create(
+            @Parameter(hidden = true) TenantId tenant, @Valid @RequestBody CreatePriceListRequest request) {
+        var priceList = priceLists.create(tenant, request.toChanges());
         return ResponseEntity.created(URI.create("/v1/price-lists/" + priceList.id()))
                 .body(PriceListResponse.of(priceList));
     }
@@ -57,6 +58,7 @@ class PriceListController {
             operationId = "listPriceLists",
             summary = "List price lists in (updatedAt, id) order; with updatedAfter, everything changed since a sync")
     ResponseEntity<PriceListList> list(
+            @Parameter(hidden = true) TenantId tenant,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Nullable String cursor,
             @Parameter(description = "Only price lists created after this time")
@@ -70,31 +72,32 @@ class PriceListController {
                     @Nullable
                     OffsetDateTime updatedAfter) {
         var page = priceLists.list(
-                CallerContext.requireTenant(),
-                new SyncFilter(createdAfter, updatedAfter),
-                pagination.request(LIST, limit, cursor));
+                tenant, new SyncFilter(createdAfter, updatedAfter), pagination.request(LIST, limit, cursor));
         return pagination.respond(LIST, page, PriceListResponse::of, PriceListList::new);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(operationId = "getPriceList", summary = "Get a price list")
-    PriceListResponse get(@PathVariable String id) {
-        return PriceListResponse.of(priceLists.get(CallerContext.requireTenant(), id));
+    PriceListResponse get(@Parameter(hidden = true) TenantId tenant, @PathVariable String id) {
+        return PriceListResponse.of(priceLists.get(tenant, id));
     }
 
     @PatchMapping(path = "/{id}", consumes = "application/json")
     @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(operationId = "updatePriceList", summary = "Change a price list (emits pricelist.updated)")
-    PriceListResponse update(@PathVariable String id, @Valid @RequestBody UpdatePriceListRequest request) {
-        return PriceListResponse.of(priceLists.update(CallerContext.requireTenant(), id, request.toChanges()));
+    PriceListResponse update(
+            @Parameter(hidden = true) TenantId tenant,
+            @PathVariable String id,
+            @Valid @RequestBody UpdatePriceListRequest request) {
+        return PriceListResponse.of(priceLists.update(tenant, id, request.toChanges()));
     }
 
     @DeleteMapping("/{id}")
     @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(operationId = "deletePriceList", summary = "Delete a price list (emits pricelist.deleted)")
-    ResponseEntity<Void> delete(@PathVariable String id) {
-        priceLists.delete(CallerContext.requireTenant(), id);
+    ResponseEntity<Void> delete(@Parameter(hidden = true) TenantId tenant, @PathVariable String id) {
+        priceLists.delete(tenant, id);
         return ResponseEntity.noContent().build();
     }
 }

@@ -1,6 +1,7 @@
 package io.hookline.api.problem;
 
 import io.hookline.domain.problem.DomainException.ConflictCode;
+import io.hookline.domain.problem.DomainException.RefusalCode;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 
@@ -73,18 +74,12 @@ public enum ProblemType {
         };
     }
 
-    /** The problem type of a refusal code reported by the domain, or plain {@link #VALIDATION_FAILED}. */
-    public static ProblemType ofRefusal(String code) {
-        return ofCode(HttpStatus.UNPROCESSABLE_CONTENT, code, VALIDATION_FAILED);
-    }
-
-    private static ProblemType ofCode(HttpStatus status, String code, ProblemType fallback) {
-        for (ProblemType type : values()) {
-            if (type.status == status && type.slug.equals(code)) {
-                return type;
-            }
-        }
-        return fallback;
+    /** The problem type of a refusal reported by the domain; exhaustive, so a new code must be given a type. */
+    public static ProblemType ofRefusal(RefusalCode code) {
+        return switch (code) {
+            case RESERVED_EVENT_TYPE -> RESERVED_EVENT_TYPE;
+            case IDEMPOTENCY_KEY_REUSED -> IDEMPOTENCY_KEY_REUSED;
+        };
     }
 
     /** The generic type for a status raised by the framework itself. */

@@ -1,5 +1,6 @@
 package io.hookline.api.problem;
 
+import io.hookline.tenancy.IdPrefix;
 import io.hookline.tenancy.Ids;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -31,7 +32,7 @@ public class RequestIds extends OncePerRequestFilter {
         if (id instanceof String value) {
             return value;
         }
-        String generated = Ids.next("req");
+        String generated = Ids.next(IdPrefix.REQUEST);
         request.setAttribute(ATTRIBUTE, generated);
         return generated;
     }
@@ -40,7 +41,7 @@ public class RequestIds extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
-        String id = given != null && SAFE.matcher(given).matches() ? given : Ids.next("req");
+        String id = given != null && SAFE.matcher(given).matches() ? given : Ids.next(IdPrefix.REQUEST);
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         MDC.put("requestId", id);

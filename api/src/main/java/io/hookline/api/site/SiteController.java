@@ -4,7 +4,7 @@ import io.hookline.api.page.Pagination;
 import io.hookline.api.security.Scopes;
 import io.hookline.domain.site.SiteRegistry;
 import io.hookline.domain.sync.SyncFilter;
-import io.hookline.tenancy.context.CallerContext;
+import io.hookline.tenancy.TenantId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,8 +45,9 @@ class SiteController {
     @PostMapping(consumes = "application/json")
     @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(operationId = "createSite", summary = "Create a site (emits site.created)")
-    ResponseEntity<SiteResponse> create(@Valid @RequestBody CreateSiteRequest request) {
-        var site = sites.create(CallerContext.requireTenant(), request.toChanges());
+    ResponseEntity<SiteResponse> create(
+            @Parameter(hidden = true) TenantId tenant, @Valid @RequestBody CreateSiteRequest request) {
+        var site = sites.create(tenant, request.toChanges());
         return ResponseEntity.created(URI.create("/v1/sites/" + site.id())).body(SiteResponse.of(site));
     }
 
@@ -56,6 +57,7 @@ class SiteController {
             operationId = "listSites",
             summary = "List sites in (updatedAt, id) order; with updatedAfter, everything changed since a sync")
     ResponseEntity<SiteList> list(
+            @Parameter(hidden = true) TenantId tenant,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Nullable String cursor,
             @Parameter(description = "Only sites created after this time")
@@ -68,25 +70,26 @@ class SiteController {
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                     @Nullable
                     OffsetDateTime updatedAfter) {
-        var page = sites.list(
-                CallerContext.requireTenant(),
-                new SyncFilter(createdAfter, updatedAfter),
-                pagination.request(LIST, limit, cursor));
+        var page =
+                sites.list(tenant, new SyncFilter(createdAfter, updatedAfter), pagination.request(LIST, limit, cursor));
         return pagination.respond(LIST, page, SiteResponse::of, SiteList::new);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(operationId = "getSite", summary = "Get a site")
-    SiteResponse get(@PathVariable String id) {
-        return SiteResponse.of(sites.get(CallerContext.requireTenant(), id));
+    SiteResponse get(@Parameter(hidden = true) TenantId tenant, @PathVariable String id) {
+        return SiteResponse.of(sites.get(tenant, id));
     }
 
     @PatchMapping(path = "/{id}", consumes = "application/json")
     @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(operationId = "updateSite", summary = "Change a site (emits site.updated)")
-    SiteResponse update(@PathVariable String id, @Valid @RequestBody UpdateSiteRequest request) {
-        return SiteResponse.of(sites.update(CallerContext.requireTenant(), id, request.toChanges()));
+    SiteResponse update(
+            @Parameter(hidden = true) TenantId tenant,
+            @PathVariable String id,
+            @Valid @RequestBody UpdateSiteRequest request) {
+        return SiteResponse.of(sites.update(tenant, id, request.toChanges()));
     }
 
     @DeleteMapping("/{id}")
@@ -94,8 +97,8 @@ class SiteController {
     @Operation(
             operationId = "deleteSite",
             summary = "Delete a site and its users (emits site.user.deleted for each user, then site.deleted)")
-    ResponseEntity<Void> delete(@PathVariable String id) {
-        sites.delete(CallerContext.requireTenant(), id);
+    ResponseEntity<Void> delete(@Parameter(hidden = true) TenantId tenant, @PathVariable String id) {
+        sites.delete(tenant, id);
         return ResponseEntity.noContent().build();
     }
 }

@@ -4,7 +4,7 @@ import io.hookline.api.page.Pagination;
 import io.hookline.api.security.Scopes;
 import io.hookline.domain.site.SiteUserRegistry;
 import io.hookline.domain.sync.SyncFilter;
-import io.hookline.tenancy.context.CallerContext;
+import io.hookline.tenancy.TenantId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -50,8 +50,10 @@ class SiteUserController {
             operationId = "createSiteUser",
             summary = "Add a user to a site (emits site.user.created, and site.user.approval_requested when pending)")
     ResponseEntity<SiteUserResponse> create(
-            @PathVariable String siteId, @Valid @RequestBody CreateSiteUserRequest request) {
-        var user = users.create(CallerContext.requireTenant(), siteId, request.toChanges());
+            @Parameter(hidden = true) TenantId tenant,
+            @PathVariable String siteId,
+            @Valid @RequestBody CreateSiteUserRequest request) {
+        var user = users.create(tenant, siteId, request.toChanges());
         return ResponseEntity.created(URI.create("/v1/sites/" + siteId + "/users/" + user.id()))
                 .body(SiteUserResponse.of(user));
     }
@@ -63,6 +65,7 @@ class SiteUserController {
             summary =
                     "List a site's users in (updatedAt, id) order; with updatedAfter, everything changed since a sync")
     ResponseEntity<SiteUserList> list(
+            @Parameter(hidden = true) TenantId tenant,
             @PathVariable String siteId,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Nullable String cursor,
@@ -77,7 +80,7 @@ class SiteUserController {
                     @Nullable
                     OffsetDateTime updatedAfter) {
         var page = users.list(
-                CallerContext.requireTenant(),
+                tenant,
                 siteId,
                 new SyncFilter(createdAfter, updatedAfter),
                 pagination.request(LIST + ":" + siteId, limit, cursor));
@@ -87,8 +90,9 @@ class SiteUserController {
     @GetMapping("/{userId}")
     @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(operationId = "getSiteUser", summary = "Get a site user")
-    SiteUserResponse get(@PathVariable String siteId, @PathVariable String userId) {
-        return SiteUserResponse.of(users.get(CallerContext.requireTenant(), siteId, userId));
+    SiteUserResponse get(
+            @Parameter(hidden = true) TenantId tenant, @PathVariable String siteId, @PathVariable String userId) {
+        return SiteUserResponse.of(users.get(tenant, siteId, userId));
     }
 
     @PatchMapping(path = "/{userId}", consumes = "application/json")
@@ -97,10 +101,11 @@ class SiteUserController {
             operationId = "updateSiteUser",
             summary = "Change a site user's e-mail or name (emits site.user.updated)")
     SiteUserResponse update(
+            @Parameter(hidden = true) TenantId tenant,
             @PathVariable String siteId,
             @PathVariable String userId,
             @Valid @RequestBody UpdateSiteUserRequest request) {
-        return SiteUserResponse.of(users.update(CallerContext.requireTenant(), siteId, userId, request.toChanges()));
+        return SiteUserResponse.of(users.update(tenant, siteId, userId, request.toChanges()));
     }
 
     @PostMapping("/{userId}/approve")
@@ -108,15 +113,17 @@ class SiteUserController {
     @Operation(
             operationId = "approveSiteUser",
             summary = "Approve a pending site user (emits site.user.updated); 409 invalid-transition if not pending")
-    SiteUserResponse approve(@PathVariable String siteId, @PathVariable String userId) {
-        return SiteUserResponse.of(users.approve(CallerContext.requireTenant(), siteId, userId));
+    SiteUserResponse approve(
+            @Parameter(hidden = true) TenantId tenant, @PathVariable String siteId, @PathVariable String userId) {
+        return SiteUserResponse.of(users.approve(tenant, siteId, userId));
     }
 
     @DeleteMapping("/{userId}")
     @PreAuthorize(Scopes.CAN_WRITE_COMMERCE)
     @Operation(operationId = "deleteSiteUser", summary = "Remove a user from a site (emits site.user.deleted)")
-    ResponseEntity<Void> delete(@PathVariable String siteId, @PathVariable String userId) {
-        users.delete(CallerContext.requireTenant(), siteId, userId);
+    ResponseEntity<Void> delete(
+            @Parameter(hidden = true) TenantId tenant, @PathVariable String siteId, @PathVariable String userId) {
+        users.delete(tenant, siteId, userId);
         return ResponseEntity.noContent().build();
     }
 }

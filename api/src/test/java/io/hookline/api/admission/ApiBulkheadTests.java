@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hookline.api.support.ApiClient;
 import io.hookline.api.support.ApiClient.Response;
 import io.hookline.api.support.ApiClient.TestTenant;
-import io.hookline.api.support.DeliveryNode;
 import io.hookline.api.support.Receiver;
 import io.hookline.api.support.Receiver.Reply;
 import io.hookline.api.support.RunningApp;
@@ -21,7 +20,7 @@ class ApiBulkheadTests {
     void aRequestOverTheConcurrencyLimitWaitsItsTurnThenGets503WithRetryAfter() throws Exception {
         try (Receiver slow =
                         new Receiver().byDefault(request -> Reply.status(200).after(Duration.ofSeconds(2)));
-                RunningApp node = DeliveryNode.start(
+                RunningApp node = RunningApp.startWithDelivery(
                         Map.of("hookline.api.max-concurrent-requests", "1", "hookline.api.queue-timeout", "300ms"))) {
             ApiClient api = node.client();
             TestTenant tenant = api.newTenant();

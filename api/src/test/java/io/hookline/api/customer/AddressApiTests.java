@@ -3,34 +3,38 @@ package io.hookline.api.customer;
 import static io.hookline.domain.jooq.Tables.CUSTOMER_ADDRESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookline.api.support.ApiClient;
 import io.hookline.api.support.ApiClient.Response;
 import io.hookline.api.support.ApiClient.TestTenant;
-import io.hookline.api.support.RunningApp;
 import io.hookline.domain.customer.CustomerRegistry;
 import io.hookline.domain.customer.address.AddressChanges;
 import io.hookline.domain.customer.address.AddressRegistry;
 import io.hookline.tenancy.TenantId;
-import io.hookline.tenancy.context.CallerContext;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
-class AddressApiTests {
+/** A customer's addresses; what they share with contact persons is in {@link CustomerOwnedApiContract}. */
+class AddressApiTests extends CustomerOwnedApiContract {
 
-    private final RunningApp app = RunningApp.shared();
-    private final ApiClient api = app.client();
+    AddressApiTests() {
+        super("addresses", "address", "customer.address", "city", CUSTOMER_ADDRESS.TENANT_ID);
+    }
 
-    private String customer(TestTenant tenant, String code) {
-        return api.create(tenant, "/v1/customers", Map.of("code", code, "name", "Customer " + code));
+    @Override
+    Map<String, Object> body(String code) {
+        return address(code);
+    }
+
+    @Override
+    void createInTransaction(TenantId tenant, String customerId, String code) {
+        app.bean(AddressRegistry.class)
+                .create(
+                        tenant,
+                        customerId,
+                        new AddressChanges(code, null, "Nowhere 1", null, "0000", "Nowhere", null, "NL"));
     }
 
     private static Map<String, Object> address(String code) {
@@ -47,10 +51,6 @@ class AddressApiTests {
         Map<String, Object> body = address(code);
         body.put(field, value);
         return body;
-    }
-
-    private String createAddress(TestTenant tenant, String customerId, String code) {
-        return api.create(tenant, "/v1/customers/" + customerId + "/addresses", address(code));
     }
 
     @Test
@@ -152,136 +152,12 @@ class AddressApiTests {
     }
 
     @Test
-    void eventsCarryTheCustomersCodeAsItIsWhenTheAddressChanges() {
-        TestTenant tenant = api.newTenant();
-        String customerId = customer(tenant, "C-OLD");
-        String id = createAddress(tenant, customerId, "SHIP-1");
-
-        assertThat(api.patch("/v1/customers/" + customerId, Map.of("code", "C-NEW"), tenant)
-                        .status())
-                .isEqualTo(200);
-        String path = "/v1/customers/" + customerId + "/addresses/" + id;
-        assertThat(api.get(path, tenant).status()).isEqualTo(200);
-        assertThat(api.patch(path, Map.of("city", "Utrecht"), tenant).status()).isEqualTo(200);
-        assertThat(api.delete(path, tenant).status()).isEqualTo(204);
-
-        assertThat(api.envelopes(tenant, "customer.address.created")
-                        .getFirst()
-                        .get("data")
-                        .get("customerCode")
-                        .asString())
-                .isEqualTo("C-OLD");
-        assertThat(api.envelopes(tenant, "customer.address.updated")
-                        .getFirst()
-                        .get("data")
-                        .get("customerCode")
-                        .asString())
-                .isEqualTo("C-NEW");
-        assertThat(api.envelopes(tenant, "customer.address.deleted")
-                        .getFirst()
-                        .get("data")
-                        .get("customerCode")
-                        .asString())
-                .isEqualTo("C-NEW");
-    }
-
-    @Test
-    void anAddressIsOnlyFoundThroughTheCustomerThatOwnsIt() {
-        TestTenant tenant = api.newTenant();
-        TestTenant other = api.newTenant();
-        String owner = customer(tenant, "C-1");
-        String neighbour = customer(tenant, "C-2");
-        String id = createAddress(tenant, owner, "SHIP-1");
-        String missing = "adr_01JD3Q7ZK8M5W2X9R4T6Y1B0A1";
-        String detail = "address " + id + " does not exist";
-
-        String wrongCustomer = "/v1/customers/" + neighbour + "/addresses/" + id;
-        assertThat(api.get(wrongCustomer, tenant).notFound()).isEqualTo(detail);
-        assertThat(api.patch(wrongCustomer, Map.of("city", "stolen"), tenant).notFound())
-                .isEqualTo(detail);
-        assertThat(api.delete(wrongCustomer, tenant).notFound()).isEqualTo(detail);
-        assertThat(api.get("/v1/customers/" + neighbour + "/addresses", tenant)
-                        .json()
-                        .get("data"))
-                .isEmpty();
-        assertThat(api.get("/v1/customers/" + owner + "/addresses/" + missing, tenant)
-                        .notFound())
-                .isEqualTo("address " + missing + " does not exist");
-
-        String otherTenant = "/v1/customers/" + owner + "/addresses/" + id;
-        String customerDetail = "customer " + owner + " does not exist";
-        assertThat(api.get(otherTenant, other).notFound()).isEqualTo(customerDetail);
-        assertThat(api.patch(otherTenant, Map.of("city", "stolen"), other).notFound())
-                .isEqualTo(customerDetail);
-        assertThat(api.delete(otherTenant, other).notFound()).isEqualTo(customerDetail);
-        assertThat(api.get("/v1/customers/" + owner + "/addresses", other).notFound())
-                .isEqualTo(customerDetail);
-        assertThat(api.post("/v1/customers/" + owner + "/addresses", address("SHIP-2"), other)
-                        .notFound())
-                .isEqualTo(customerDetail);
-
-        String unknown = "cus_01JD3Q7ZK8M5W2X9R4T6Y1B0C1";
-        assertThat(api.post("/v1/customers/" + unknown + "/addresses", address("SHIP-1"), tenant)
-                        .notFound())
-                .isEqualTo("customer " + unknown + " does not exist");
-        assertThat(api.get("/v1/customers/" + unknown + "/addresses", tenant).notFound())
-                .isEqualTo("customer " + unknown + " does not exist");
-
-        JsonNode unchanged =
-                api.get("/v1/customers/" + owner + "/addresses/" + id, tenant).json();
-        assertThat(unchanged.get("city").asString()).isEqualTo("Amsterdam");
-        assertThat(api.envelopes(tenant, "customer.address.created")).hasSize(1);
-        assertThat(api.envelopes(tenant, "customer.address.updated")).isEmpty();
-        assertThat(api.envelopes(tenant, "customer.address.deleted")).isEmpty();
-        assertThat(api.envelopes(other, null)).isEmpty();
-    }
-
-    @Test
-    void readingNeedsCommerceReadAndChangingNeedsCommerceWrite() {
-        TestTenant tenant = api.newTenant();
-        String customerId = customer(tenant, "C-1");
-        String id = createAddress(tenant, customerId, "HOME");
-        String base = "/v1/customers/" + customerId + "/addresses";
-        String readOnly = api.token(List.of(tenant.id()), List.of("commerce:read"));
-        String writeOnly = api.token(List.of(tenant.id()), List.of("commerce:write"));
-
-        assertThat(api.get(base + "/" + id, readOnly, tenant.id()).status()).isEqualTo(200);
-        assertThat(api.get(base, readOnly, tenant.id()).status()).isEqualTo(200);
-        Response refused = api.post(base, address("OFFICE"), readOnly, tenant.id());
-        assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.json().get("type").asString()).isEqualTo("https://hookline.dev/problems/insufficient-scope");
-        assertThat(api.patch(base + "/" + id, Map.of("city", "Utrecht"), readOnly, tenant.id())
-                        .status())
-                .isEqualTo(403);
-        assertThat(api.delete(base + "/" + id, readOnly, tenant.id()).status()).isEqualTo(403);
-        assertThat(api.get(base, writeOnly, tenant.id()).status()).isEqualTo(403);
-        assertThat(api.envelopes(tenant, "customer.address.created")).hasSize(1);
-        assertThat(api.envelopes(tenant, "customer.address.updated")).isEmpty();
-    }
-
-    @Test
-    void codesAreUniquePerCustomerAndValuesAreChecked() {
+    void valuesAreChecked() {
         TestTenant tenant = api.newTenant();
         String customerId = customer(tenant, "C-1");
         String neighbour = customer(tenant, "C-2");
-        String base = "/v1/customers/" + customerId + "/addresses";
-        String first = createAddress(tenant, customerId, "SHIP-1");
-        String second = createAddress(tenant, customerId, "SHIP-2");
-
-        Response clash = api.post(base, address("SHIP-1"), tenant);
-        assertThat(clash.status()).isEqualTo(409);
-        assertThat(clash.json().get("type").asString()).isEqualTo("https://hookline.dev/problems/code-taken");
-        Response renameClash = api.patch(base + "/" + second, Map.of("code", "SHIP-1"), tenant);
-        assertThat(renameClash.status()).isEqualTo(409);
-        assertThat(renameClash.json().get("type").asString()).isEqualTo("https://hookline.dev/problems/code-taken");
-        assertThat(api.patch(base + "/" + first, Map.of("code", "SHIP-1"), tenant)
-                        .status())
-                .as("keeping its own code is no clash")
-                .isEqualTo(200);
-        assertThat(api.post("/v1/customers/" + neighbour + "/addresses", address("SHIP-1"), tenant)
-                        .status())
-                .as("the same code under another customer")
-                .isEqualTo(201);
+        String base = base(customerId);
+        String first = create(tenant, customerId, "SHIP-1");
 
         assertThat(api.post(base, address("A-1", "country", "nl"), tenant).invalidFields())
                 .containsExactly("country");
@@ -301,36 +177,9 @@ class AddressApiTests {
         Response unknownField = api.post(base, address("A-1", "customerId", neighbour), tenant);
         assertThat(unknownField.status()).isEqualTo(400);
 
-        assertThat(api.get(base, tenant).json().get("data")).hasSize(2);
-        assertThat(api.envelopes(tenant, "customer.address.created")).hasSize(3);
-        assertThat(api.envelopes(tenant, "customer.address.updated"))
-                .as("keeping its own code changed nothing, so nothing was emitted")
-                .isEmpty();
-    }
-
-    @Test
-    void aChangeThatRollsBackLeavesNoEvent() {
-        TestTenant tenant = api.newTenant();
-        String customerId = customer(tenant, "C-1");
-        TenantId id = new TenantId(tenant.id());
-        TransactionTemplate transaction = new TransactionTemplate(app.bean(PlatformTransactionManager.class));
-
-        try (var caller = CallerContext.bind(new CallerContext.Caller("usr_test", id))) {
-            transaction.executeWithoutResult(status -> {
-                app.bean(AddressRegistry.class)
-                        .create(
-                                id,
-                                customerId,
-                                new AddressChanges("GONE", null, "Nowhere 1", null, "0000", "Nowhere", null, "NL"));
-                status.setRollbackOnly();
-            });
-        }
-
-        assertThat(api.get("/v1/customers/" + customerId + "/addresses", tenant)
-                        .json()
-                        .get("data"))
-                .isEmpty();
-        assertThat(api.envelopes(tenant, "customer.address.created")).isEmpty();
+        assertThat(api.get(base, tenant).json().get("data")).hasSize(1);
+        assertThat(events(tenant, "created")).hasSize(1);
+        assertThat(events(tenant, "updated")).isEmpty();
     }
 
     @Test
@@ -338,8 +187,8 @@ class AddressApiTests {
         TestTenant tenant = api.newTenant();
         String customerId = customer(tenant, "C-1");
         String survivor = customer(tenant, "C-2");
-        String home = createAddress(tenant, customerId, "HOME");
-        String office = createAddress(tenant, customerId, "OFFICE");
+        String home = create(tenant, customerId, "HOME");
+        String office = create(tenant, customerId, "OFFICE");
         String nancy = api.post(
                         "/v1/customers/" + customerId + "/contact-persons",
                         Map.of("code", "CP-1", "name", "Nancy"),
@@ -347,7 +196,7 @@ class AddressApiTests {
                 .json()
                 .get("id")
                 .asString();
-        String kept = createAddress(tenant, survivor, "HOME");
+        String kept = create(tenant, survivor, "HOME");
         int before = api.envelopes(tenant, null).size();
 
         assertThat(api.delete("/v1/customers/" + customerId, tenant).status()).isEqualTo(204);
@@ -389,106 +238,14 @@ class AddressApiTests {
     void aCustomerDeleteThatRollsBackKeepsItsAddressesAndEmitsNothing() {
         TestTenant tenant = api.newTenant();
         String customerId = customer(tenant, "C-1");
-        String address = createAddress(tenant, customerId, "HOME");
-        TenantId id = new TenantId(tenant.id());
-        TransactionTemplate transaction = new TransactionTemplate(app.bean(PlatformTransactionManager.class));
-
-        try (var caller = CallerContext.bind(new CallerContext.Caller("usr_test", id))) {
-            transaction.executeWithoutResult(status -> {
-                app.bean(CustomerRegistry.class).delete(id, customerId);
-                status.setRollbackOnly();
-            });
-        }
+        String address = create(tenant, customerId, "HOME");
+        inTransactionThatRollsBack(
+                tenant, id -> app.bean(CustomerRegistry.class).delete(id, customerId));
 
         assertThat(api.get("/v1/customers/" + customerId + "/addresses/" + address, tenant)
                         .status())
                 .isEqualTo(200);
         assertThat(api.envelopes(tenant, "customer.address.deleted")).isEmpty();
         assertThat(api.envelopes(tenant, "customer.deleted")).isEmpty();
-    }
-
-    @Test
-    void rowLevelSecurityHidesAnotherTenantsAddressesFromAQueryWithoutATenantCondition() {
-        TestTenant a = api.newTenant();
-        TestTenant b = api.newTenant();
-        createAddress(a, customer(a, "C-1"), "HOME");
-        createAddress(b, customer(b, "C-1"), "HOME");
-        TransactionTemplate transaction = new TransactionTemplate(app.bean(PlatformTransactionManager.class));
-        DSLContext dsl = app.bean(DSLContext.class);
-
-        List<String> seenByA = CallerContext.callAs(
-                new CallerContext.Caller("usr_test", new TenantId(a.id())),
-                () -> Objects.requireNonNull(transaction.execute(status -> dsl.select(CUSTOMER_ADDRESS.TENANT_ID)
-                        .from(CUSTOMER_ADDRESS)
-                        .fetch(CUSTOMER_ADDRESS.TENANT_ID))));
-
-        assertThat(seenByA).containsExactly(a.id());
-    }
-
-    /**
-     * An integrator syncs a customer's addresses: it remembers where it stopped, some addresses
-     * change, and paging from there with updatedAfter yields exactly the changed ones, once each,
-     * in the order they changed — never another customer's.
-     */
-    @Test
-    void pagingWithUpdatedAfterFromAMidPointYieldsExactlyTheChangedAddressesOnce() {
-        TestTenant tenant = api.newTenant();
-        String customerId = customer(tenant, "C-1");
-        String neighbour = customer(tenant, "C-2");
-        String base = "/v1/customers/" + customerId + "/addresses";
-        List<String> ids = new ArrayList<>();
-        String midPoint = "";
-        for (int i = 0; i < 30; i++) {
-            Response created = api.post(base, address("A-" + i), tenant);
-            ids.add(created.json().get("id").asString());
-            midPoint = created.json().get("updatedAt").asString();
-        }
-        String neighbourAddress = createAddress(tenant, neighbour, "A-0");
-
-        List<String> changed = new ArrayList<>();
-        for (int i : List.of(27, 3, 14, 0, 21, 8, 29)) {
-            String path = base + "/" + ids.get(i);
-            assertThat(api.patch(path, Map.of("city", "Changed " + i), tenant).status())
-                    .isEqualTo(200);
-            changed.add(ids.get(i));
-        }
-        assertThat(api.patch(
-                                "/v1/customers/" + neighbour + "/addresses/" + neighbourAddress,
-                                Map.of("city", "Elsewhere"),
-                                tenant)
-                        .status())
-                .isEqualTo(200);
-
-        List<String> seen = new ArrayList<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            Response page = api.get(
-                    base + "?limit=3&updatedAfter=" + midPoint + (cursor == null ? "" : "&cursor=" + cursor), tenant);
-            assertThat(page.status()).isEqualTo(200);
-            for (JsonNode address : page.json().get("data")) {
-                seen.add(address.get("id").asString());
-                assertThat(address.get("city").asString()).startsWith("Changed ");
-            }
-            JsonNode next = page.json().get("nextCursor");
-            cursor = next.isNull() ? null : next.asString();
-            assertThat(page.header("Link") != null).isEqualTo(cursor != null);
-            pages++;
-        } while (cursor != null);
-
-        assertThat(seen).containsExactlyElementsOf(changed);
-        assertThat(pages).isEqualTo(3);
-        assertThat(api.get(base + "?limit=100&createdAfter=" + midPoint, tenant)
-                        .json()
-                        .get("data"))
-                .isEmpty();
-        assertThat(api.get(base + "?limit=100", tenant).json().get("data")).hasSize(30);
-
-        String firstCursor =
-                api.get(base + "?limit=3", tenant).json().get("nextCursor").asString();
-        Response replayed = api.get("/v1/customers/" + neighbour + "/addresses?cursor=" + firstCursor, tenant);
-        assertThat(replayed.status()).isEqualTo(400);
-        assertThat(replayed.json().get("type").asString()).isEqualTo("https://hookline.dev/problems/invalid-cursor");
-        assertThat(api.get(base + "?limit=101", tenant).status()).isEqualTo(400);
     }
 }

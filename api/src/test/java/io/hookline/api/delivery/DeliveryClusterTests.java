@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hookline.api.HooklineApplication;
 import io.hookline.api.support.ApiClient;
 import io.hookline.api.support.ApiClient.TestTenant;
-import io.hookline.api.support.DeliveryNode;
 import io.hookline.api.support.Receiver;
 import io.hookline.api.support.Receiver.Reply;
 import io.hookline.api.support.RunningApp;
@@ -38,8 +37,7 @@ class DeliveryClusterTests {
     }
 
     private static List<String> publish(ApiClient api, TestTenant tenant, int count) {
-        JsonNode data =
-                api.get("/v1/event-types/order.placed/sample", tenant).json().get("data");
+        JsonNode data = api.sample(tenant, "order.placed");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             var response = api.post("/v1/events", Map.of("type", "order.placed", "data", data), tenant);
@@ -61,8 +59,8 @@ class DeliveryClusterTests {
                 .toAbsolutePath()
                 .toString();
         try (Receiver receiver = new Receiver();
-                RunningApp first = DeliveryNode.start(Map.of("hookline.dev.key-file", key));
-                RunningApp second = DeliveryNode.start(Map.of("hookline.dev.key-file", key))) {
+                RunningApp first = RunningApp.startWithDelivery(Map.of("hookline.dev.key-file", key));
+                RunningApp second = RunningApp.startWithDelivery(Map.of("hookline.dev.key-file", key))) {
             ApiClient api = first.client();
             TestTenant tenant = api.newTenant();
             api.post(
@@ -88,7 +86,7 @@ class DeliveryClusterTests {
         String key = Path.of("target", "crash-key-" + System.nanoTime() + ".json")
                 .toAbsolutePath()
                 .toString();
-        Map<String, String> settings = new LinkedHashMap<>(DeliveryNode.SETTINGS);
+        Map<String, String> settings = new LinkedHashMap<>(RunningApp.DELIVERY_SETTINGS);
         settings.putAll(TestDatabase.connection().springProperties().entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue()))));
         settings.put("server.port", "0");
@@ -137,8 +135,8 @@ class DeliveryClusterTests {
             int beforeCrash = eventIds(receiver.received()).size();
             assertThat(beforeCrash).isLessThan(60);
 
-            try (RunningApp survivor =
-                    DeliveryNode.start(Map.of("hookline.dev.key-file", key, "hookline.delivery.lease", "3s"))) {
+            try (RunningApp survivor = RunningApp.startWithDelivery(
+                    Map.of("hookline.dev.key-file", key, "hookline.delivery.lease", "3s"))) {
                 Awaitility.await()
                         .atMost(Duration.ofSeconds(60))
                         .until(() -> eventIds(receiver.received()).size() == 60);
@@ -166,7 +164,7 @@ class DeliveryClusterTests {
         try (Receiver slow =
                         new Receiver().byDefault(request -> Reply.status(200).after(Duration.ofMillis(1000)));
                 Receiver fast = new Receiver();
-                RunningApp node = DeliveryNode.start(Map.of(
+                RunningApp node = RunningApp.startWithDelivery(Map.of(
                         "hookline.delivery.concurrency", "16", "hookline.delivery.per-webhook-in-flight", "4"))) {
             ApiClient api = node.client();
             TestTenant noisy = api.newTenant();
@@ -202,9 +200,9 @@ class DeliveryClusterTests {
                     arrivedAt.put(request.header("webhook-id"), System.nanoTime());
                     return Reply.status(200);
                 });
-                RunningApp publisher =
-                        DeliveryNode.start(Map.of("hookline.dev.key-file", key, "hookline.delivery.enabled", "false"));
-                RunningApp worker = DeliveryNode.start(Map.of("hookline.dev.key-file", key))) {
+                RunningApp publisher = RunningApp.startWithDelivery(
+                        Map.of("hookline.dev.key-file", key, "hookline.delivery.enabled", "false"));
+                RunningApp worker = RunningApp.startWithDelivery(Map.of("hookline.dev.key-file", key))) {
             ApiClient api = publisher.client();
             TestTenant tenant = api.newTenant();
             api.webhook(tenant, receiver.url("/woken"), Map.of());

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hookline.api.support.ApiClient;
 import io.hookline.api.support.ApiClient.Response;
 import io.hookline.api.support.ApiClient.TestTenant;
-import io.hookline.api.support.DeliveryNode;
 import io.hookline.api.support.Receiver;
 import io.hookline.api.support.Receiver.Reply;
 import io.hookline.api.support.RunningApp;
@@ -44,7 +43,7 @@ class DeliveryStepTests {
         settings.put("hookline.delivery.enabled", "false");
         // a failed attempt is due again at once, so the next step retries it
         settings.put("hookline.delivery.retry-schedule", "0s,0s,0s");
-        node = DeliveryNode.start(settings);
+        node = RunningApp.startWithDelivery(settings);
         api = node.client();
         worker = node.bean(DeliveryWorker.class);
     }
@@ -140,20 +139,13 @@ class DeliveryStepTests {
     }
 
     private String webhook(TestTenant tenant, String path) {
-        Response created = api.post(
-                "/v1/webhooks",
-                Map.of("name", "steps", "url", receiver.url(path), "events", List.of("order.placed")),
-                tenant);
-        assertThat(created.status()).as(created.raw()).isEqualTo(201);
-        return created.json().get("id").asString();
+        return api.createWebhook(tenant, ApiClient.webhookBody("steps", receiver.url(path)))
+                .get("id")
+                .asString();
     }
 
     private String publish(TestTenant tenant) {
-        JsonNode data =
-                api.get("/v1/event-types/order.placed/sample", tenant).json().get("data");
-        Response published = api.post("/v1/events", Map.of("type", "order.placed", "data", data), tenant);
-        assertThat(published.status()).as(published.raw()).isEqualTo(202);
-        return published.json().get("id").asString();
+        return api.publishSample(tenant, "order.placed");
     }
 
     private JsonNode delivery(TestTenant tenant, String id) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hookline.api.support.ApiClient;
 import io.hookline.api.support.ApiClient.Response;
 import io.hookline.api.support.ApiClient.TestTenant;
-import io.hookline.api.support.DeliveryNode;
 import io.hookline.api.support.Receiver;
 import io.hookline.api.support.Receiver.Reply;
 import io.hookline.api.support.RunningApp;
@@ -30,7 +29,7 @@ class DeliveryTests {
 
     private static final Duration DEADLINE = Duration.ofSeconds(15);
 
-    private final RunningApp app = DeliveryNode.shared();
+    private final RunningApp app = RunningApp.sharedWithDelivery();
     private final ApiClient api = app.client();
     private final Receiver receiver = new Receiver();
 
@@ -40,23 +39,15 @@ class DeliveryTests {
     }
 
     private Map<String, Object> webhook(String path, String... events) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "receiver " + path);
-        body.put("url", receiver.url(path));
-        body.put("events", events.length == 0 ? List.of("order.placed") : List.of(events));
-        return body;
+        return ApiClient.webhookBody("receiver " + path, receiver.url(path), events);
     }
 
     private JsonNode create(TestTenant tenant, Map<String, Object> webhook) {
-        Response created = api.post("/v1/webhooks", webhook, tenant);
-        assertThat(created.status()).as(created.raw()).isEqualTo(201);
-        return created.json();
+        return api.createWebhook(tenant, webhook);
     }
 
     private JsonNode orderData(String currency) {
-        JsonNode sample = api.get("/v1/event-types/order.placed/sample", api.newTenant())
-                .json()
-                .get("data");
+        JsonNode sample = api.sample(api.newTenant(), "order.placed");
         ((tools.jackson.databind.node.ObjectNode) sample.get("total")).put("currency", currency);
         return sample;
     }
@@ -66,19 +57,7 @@ class DeliveryTests {
     }
 
     private JsonNode awaitDelivery(TestTenant tenant, String webhookId, String status) {
-        Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(50)).until(() -> {
-            JsonNode data = api.get("/v1/webhooks/" + webhookId + "/deliveries", tenant)
-                    .json()
-                    .get("data");
-            return !data.isEmpty() && data.get(0).get("status").asString().equals(status);
-        });
-        String id = api.get("/v1/webhooks/" + webhookId + "/deliveries", tenant)
-                .json()
-                .get("data")
-                .get(0)
-                .get("id")
-                .asString();
-        return api.get("/v1/deliveries/" + id, tenant).json();
+        return api.latestDelivery(tenant, webhookId, status, DEADLINE);
     }
 
     @Test
@@ -715,7 +694,9 @@ class DeliveryTests {
                 // an attempt's id carries the time it was recorded, which retention goes by
                 .set(
                         io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT.ID,
-                        io.hookline.tenancy.Ids.firstAt("att", Instant.now().minus(Duration.ofDays(31))))
+                        io.hookline.tenancy.Ids.firstAt(
+                                io.hookline.tenancy.IdPrefix.ATTEMPT,
+                                Instant.now().minus(Duration.ofDays(31))))
                 .where(io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT.DELIVERY_ID.eq(old))
                 .execute();
 

@@ -25,7 +25,7 @@ class EventBatchPublishingTests {
     private final ApiClient api = app.client();
 
     private JsonNode orderData(TestTenant tenant) {
-        return api.get("/v1/event-types/order.placed/sample", tenant).json().get("data");
+        return api.sample(tenant, "order.placed");
     }
 
     private static Map<String, Object> event(String type, Object data, @Nullable String key) {
@@ -270,9 +270,7 @@ class EventBatchPublishingTests {
     @Test
     void aBatchCountsOnceAgainstTheRateLimit() {
         TestTenant tenant = api.newTenant(new Tenant.RateLimit(2, 60, 60), 3);
-        JsonNode data = api.get("/v1/event-types/order.placed/sample", api.newTenant())
-                .json()
-                .get("data");
+        JsonNode data = api.sample(api.newTenant(), "order.placed");
         List<Object> hundred = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             hundred.add(event("order.placed", data, null));

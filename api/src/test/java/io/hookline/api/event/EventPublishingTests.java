@@ -20,9 +20,7 @@ class EventPublishingTests {
     private final ApiClient api = app.client();
 
     private JsonNode orderData() {
-        return api.get("/v1/event-types/order.placed/sample", api.newTenant())
-                .json()
-                .get("data");
+        return api.sample(api.newTenant(), "order.placed");
     }
 
     private Response publish(TestTenant tenant, Object body, String key) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.api.support.ApiClient;
 import io.hookline.api.support.ApiClient.TestTenant;
-import io.hookline.api.support.DeliveryNode;
 import io.hookline.api.support.Receiver;
 import io.hookline.api.support.Receiver.Reply;
 import io.hookline.api.support.RunningApp;
@@ -40,7 +39,7 @@ class DeliveryFaultTests {
     static RunningApp node(TestDatabase.Connection database, Map<String, String> settings) {
         Map<String, String> all = new LinkedHashMap<>(settings);
         database.springProperties().forEach((key, value) -> all.put(key, String.valueOf(value)));
-        return DeliveryNode.start(all);
+        return RunningApp.startWithDelivery(all);
     }
 
     static void asSuperuser(TestDatabase.Connection database, String sql) {

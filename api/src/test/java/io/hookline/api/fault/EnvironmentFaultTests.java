@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.api.support.ApiClient;
 import io.hookline.api.support.ApiClient.TestTenant;
-import io.hookline.api.support.DeliveryNode;
 import io.hookline.api.support.Receiver;
 import io.hookline.api.support.Receiver.Reply;
 import io.hookline.api.support.RunningApp;
@@ -71,7 +70,7 @@ class EnvironmentFaultTests {
                     awaitQuietly(published);
                     return Reply.status(200).after(Duration.ofMillis(100));
                 });
-                RunningApp node = DeliveryNode.start(Map.of(
+                RunningApp node = RunningApp.startWithDelivery(Map.of(
                         "spring.datasource.url", "jdbc:postgresql://localhost:" + port + "/postgres",
                         "spring.datasource.username", "postgres",
                         "spring.datasource.password", "",

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.api.support.ApiClient;
 import io.hookline.api.support.ApiClient.TestTenant;
-import io.hookline.api.support.DeliveryNode;
 import io.hookline.api.support.RunningApp;
 import io.hookline.domain.testing.HostileReceiver;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +26,7 @@ class HostileReceiverTests {
 
     private static final Duration DEADLINE = Duration.ofSeconds(20);
 
-    private final RunningApp app = DeliveryNode.shared();
+    private final RunningApp app = RunningApp.sharedWithDelivery();
     private final ApiClient api = app.client();
 
     private String webhook(TestTenant tenant, String url, int timeoutSeconds, int maxAttempts) {

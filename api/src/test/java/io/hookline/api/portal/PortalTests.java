@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.api.security.Scopes;
 import io.hookline.api.support.ApiClient;
-import io.hookline.api.support.ApiClient.Response;
 import io.hookline.api.support.ApiClient.TestTenant;
 import io.hookline.api.support.Browser;
-import io.hookline.api.support.DeliveryNode;
 import io.hookline.api.support.Receiver;
 import io.hookline.api.support.Receiver.Reply;
 import io.hookline.api.support.RunningApp;
 import io.hookline.api.support.StandardWebhooksVerifier;
 import io.hookline.domain.tenant.Tenant;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -57,7 +54,7 @@ class PortalTests {
             shared = Browser.start();
         }
         browser = shared;
-        app = DeliveryNode.shared();
+        app = RunningApp.sharedWithDelivery();
         api = app.client();
         browser.open(portal());
         browser.script("sessionStorage.clear()");
@@ -101,17 +98,11 @@ class PortalTests {
     }
 
     private Map<String, Object> webhook(String name, String path, String... events) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name);
-        body.put("url", receiver.url(path));
-        body.put("events", events.length == 0 ? List.of("order.placed") : List.of(events));
-        return body;
+        return ApiClient.webhookBody(name, receiver.url(path), events);
     }
 
     private JsonNode create(TestTenant tenant, Map<String, Object> webhook) {
-        Response created = api.post("/v1/webhooks", webhook, tenant);
-        assertThat(created.status()).as(created.raw()).isEqualTo(201);
-        return created.json();
+        return api.createWebhook(tenant, webhook);
     }
 
     private WebElement row(String webhookId) {
@@ -119,20 +110,11 @@ class PortalTests {
     }
 
     private String publishOrder(TestTenant tenant) {
-        JsonNode data =
-                api.get("/v1/event-types/order.placed/sample", tenant).json().get("data");
-        Response published = api.post("/v1/events", Map.of("type", "order.placed", "data", data), tenant);
-        assertThat(published.status()).as(published.raw()).isEqualTo(202);
-        return published.json().get("id").asString();
+        return api.publishSample(tenant, "order.placed");
     }
 
     private void awaitDeliveryStatus(TestTenant tenant, String webhookId, String status) {
-        Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(50)).until(() -> {
-            JsonNode data = api.get("/v1/webhooks/" + webhookId + "/deliveries", tenant)
-                    .json()
-                    .get("data");
-            return !data.isEmpty() && data.get(0).get("status").asString().equals(status);
-        });
+        api.latestDelivery(tenant, webhookId, status, DEADLINE);
     }
 
     private String secretInDialog() {

@@ -162,22 +162,44 @@ public final class ApiClient {
     }
 
     /**
+     * The body of a webhook named {@code name} to {@code url} for {@code events} ({@code
+     * order.placed} when none is given), to change or add to before creating it.
+     */
+    public static Map<String, Object> webhookBody(String name, String url, String... events) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("name", name);
+        body.put("url", url);
+        body.put("events", events.length == 0 ? List.of("order.placed") : List.of(events));
+        return body;
+    }
+
+    /** Creates a webhook (which must answer 201); answers it as created, with its secret. */
+    public JsonNode createWebhook(TestTenant tenant, Map<String, Object> body) {
+        Response created = post("/v1/webhooks", body, tenant);
+        if (created.status() != 201) {
+            throw new AssertionError("POST /v1/webhooks answered " + created.status() + ": " + created.raw());
+        }
+        return created.json();
+    }
+
+    /**
      * Creates a webhook to {@code url} for {@code order.placed} (which must answer 201), with
      * {@code extra} fields added or overriding; returns its id.
      */
     public String webhook(TestTenant tenant, String url, Map<String, Object> extra) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("name", "receiver " + url);
-        body.put("url", url);
-        body.put("events", List.of("order.placed"));
+        Map<String, Object> body = webhookBody("receiver " + url, url);
         body.putAll(extra);
-        return create(tenant, "/v1/webhooks", body);
+        return createWebhook(tenant, body).get("id").asString();
+    }
+
+    /** The {@code data} of the catalog sample of {@code type}. */
+    public JsonNode sample(TestTenant tenant, String type) {
+        return get("/v1/event-types/" + type + "/sample", tenant).json().get("data");
     }
 
     /** Publishes the catalog sample of {@code type} (which must answer 202); returns the event id. */
     public String publishSample(TestTenant tenant, String type) {
-        JsonNode data =
-                get("/v1/event-types/" + type + "/sample", tenant).json().get("data");
+        JsonNode data = sample(tenant, type);
         Response published = post("/v1/events", Map.of("type", type, "data", data), tenant);
         if (published.status() != 202) {
             throw new AssertionError("publishing " + type + " answered " + published.status() + ": " + published.raw());
@@ -202,6 +224,23 @@ public final class ApiClient {
                     return data.size() == 1
                             && List.of("succeeded", "failed")
                                     .contains(data.get(0).get("status").asString());
+                });
+        String id = deliveries(tenant, webhookId).get(0).get("id").asString();
+        return get("/v1/deliveries/" + id, tenant).json();
+    }
+
+    /**
+     * Waits until the webhook's newest delivery has {@code status}, then answers it with its
+     * attempts.
+     */
+    public JsonNode latestDelivery(TestTenant tenant, String webhookId, String status, Duration within) {
+        org.awaitility.Awaitility.await()
+                .atMost(within)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    JsonNode data = deliveries(tenant, webhookId);
+                    return !data.isEmpty()
+                            && data.get(0).get("status").asString().equals(status);
                 });
         String id = deliveries(tenant, webhookId).get(0).get("id").asString();
         return get("/v1/deliveries/" + id, tenant).json();

@@ -13,14 +13,27 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A real Hookline node on a random port against the test database, started the way the jar
  * starts (command-line properties), so tests exercise the same wiring as production. Most
- * tests share one node; tests that need their own settings (two nodes, Redis) start more.
+ * tests share one node, the delivery tests another whose worker runs; tests that need their
+ * own settings (two nodes, Redis) start more.
  */
 public final class RunningApp implements AutoCloseable {
 
     /** A fixed test key for secrets at rest (base64 of 32 bytes). */
     public static final String TEST_SECRETS_KEY = "q6qXW1M8W5m8mXzj8c3f9bqkq1l0o0mS4t7yC2b4d6E=";
 
-    private static @Nullable RunningApp shared;
+    /**
+     * A node whose delivery worker runs, configured for tests: receivers on loopback are allowed,
+     * plain http is accepted, and retries come after 200 ms instead of 5 s.
+     */
+    public static final Map<String, String> DELIVERY_SETTINGS = Map.of(
+            "hookline.delivery.enabled", "true",
+            "hookline.webhooks.allow-http", "true",
+            "hookline.webhooks.allowed-networks", "127.0.0.0/8",
+            "hookline.delivery.retry-schedule", "0s,200ms,200ms,200ms,200ms,200ms,200ms,200ms,200ms,200ms",
+            "hookline.delivery.disable-after-failures", "5");
+
+    private static final Shared SHARED = new Shared(Map.of());
+    private static final Shared SHARED_WITH_DELIVERY = new Shared(DELIVERY_SETTINGS);
 
     private final ConfigurableApplicationContext context;
     private final int port;
@@ -31,13 +44,20 @@ public final class RunningApp implements AutoCloseable {
     }
 
     /** The node most tests share, started on first use and stopped when the JVM exits. */
-    public static synchronized RunningApp shared() {
-        if (shared == null) {
-            shared = start(Map.of());
-            RunningApp app = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(app::close));
-        }
-        return shared;
+    public static RunningApp shared() {
+        return SHARED.get();
+    }
+
+    /** The node the delivery tests share, with {@link #DELIVERY_SETTINGS}; started and stopped likewise. */
+    public static RunningApp sharedWithDelivery() {
+        return SHARED_WITH_DELIVERY.get();
+    }
+
+    /** A node of its own with {@link #DELIVERY_SETTINGS}, then {@code overrides}. */
+    public static RunningApp startWithDelivery(Map<String, String> overrides) {
+        Map<String, String> settings = new LinkedHashMap<>(DELIVERY_SETTINGS);
+        settings.putAll(overrides);
+        return start(settings);
     }
 
     public static RunningApp start(Map<String, String> overrides) {
@@ -52,7 +72,7 @@ public final class RunningApp implements AutoCloseable {
         properties.put("hookline.ratelimit.anonymous-limit", "100000");
         properties.put("spring.datasource.hikari.maximum-pool-size", "10");
         // Only the delivery tests run workers (their receivers are on loopback, which other tests'
-        // nodes rightly refuse); see DeliveryNode.
+        // nodes rightly refuse); see DELIVERY_SETTINGS.
         properties.put("hookline.delivery.enabled", "false");
         properties.putAll(overrides);
         List<String> args = new ArrayList<>();
@@ -90,5 +110,25 @@ public final class RunningApp implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+    }
+
+    /** A node with these settings, started on first use and stopped when the JVM exits. */
+    private static final class Shared {
+        private final Map<String, String> settings;
+        private @Nullable RunningApp app;
+
+        Shared(Map<String, String> settings) {
+            this.settings = settings;
+        }
+
+        synchronized RunningApp get() {
+            RunningApp started = app;
+            if (started == null) {
+                started = start(settings);
+                Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+                app = started;
+            }
+            return started;
+        }
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hookline.api.support.ApiClient;
 import io.hookline.api.support.ApiClient.Response;
 import io.hookline.api.support.ApiClient.TestTenant;
-import io.hookline.api.support.DeliveryNode;
 import io.hookline.api.support.Receiver;
 import io.hookline.api.support.RunningApp;
 import io.hookline.tenancy.TenantId;
@@ -66,7 +65,7 @@ abstract class ManagedPostgresContract {
     @BeforeAll
     void startNodeOnAManagedStyleDatabase() throws Exception {
         cluster = startCluster();
-        app = DeliveryNode.start(Map.of(
+        app = RunningApp.startWithDelivery(Map.of(
                 "spring.datasource.url",
                 cluster.jdbcUrl(),
                 "spring.datasource.username",

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hookline.api.support.ApiClient;
 import io.hookline.api.support.ApiClient.Response;
 import io.hookline.api.support.ApiClient.TestTenant;
-import io.hookline.api.support.DeliveryNode;
 import io.hookline.api.support.Receiver;
 import io.hookline.api.support.RunningApp;
 import io.hookline.api.support.StandardWebhooksVerifier;
@@ -17,7 +16,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.awaitility.Awaitility;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +33,7 @@ class WebhookSecretsTests {
     private static final Duration DEADLINE = Duration.ofSeconds(15);
     private static final String MASK = "********";
 
-    private final RunningApp app = DeliveryNode.shared();
+    private final RunningApp app = RunningApp.sharedWithDelivery();
     private final ApiClient api = app.client();
     private final Receiver receiver = new Receiver();
 
@@ -45,17 +43,11 @@ class WebhookSecretsTests {
     }
 
     private Map<String, Object> webhook(String path) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "receiver " + path);
-        body.put("url", receiver.url(path));
-        body.put("events", List.of("order.placed"));
-        return body;
+        return ApiClient.webhookBody("receiver " + path, receiver.url(path));
     }
 
     private JsonNode create(TestTenant tenant, Map<String, Object> webhook) {
-        Response created = api.post("/v1/webhooks", webhook, tenant);
-        assertThat(created.status()).as(created.raw()).isEqualTo(201);
-        return created.json();
+        return api.createWebhook(tenant, webhook);
     }
 
     private String writer(TestTenant tenant) {
@@ -63,27 +55,13 @@ class WebhookSecretsTests {
     }
 
     private void publishOrder(TestTenant tenant) {
-        JsonNode data =
-                api.get("/v1/event-types/order.placed/sample", tenant).json().get("data");
-        assertThat(api.post("/v1/events", Map.of("type", "order.placed", "data", data), tenant)
-                        .status())
-                .isEqualTo(202);
+        api.publishSample(tenant, "order.placed");
     }
 
     private JsonNode firstAttemptOfLatestDelivery(TestTenant tenant, String webhookId) {
-        Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(50)).until(() -> {
-            JsonNode data = api.get("/v1/webhooks/" + webhookId + "/deliveries", tenant)
-                    .json()
-                    .get("data");
-            return !data.isEmpty() && data.get(0).get("status").asString().equals("succeeded");
-        });
-        String id = api.get("/v1/webhooks/" + webhookId + "/deliveries", tenant)
-                .json()
-                .get("data")
-                .get(0)
-                .get("id")
-                .asString();
-        return api.get("/v1/deliveries/" + id, tenant).json().get("attempts").get(0);
+        return api.latestDelivery(tenant, webhookId, "succeeded", DEADLINE)
+                .get("attempts")
+                .get(0);
     }
 
     private static JsonNode scopeProblem(Response response, String webhookId, String detail) {

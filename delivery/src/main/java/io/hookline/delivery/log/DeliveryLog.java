@@ -15,6 +15,7 @@ import io.hookline.domain.problem.DomainException;
 import io.hookline.domain.webhook.CredentialHeaders;
 import io.hookline.domain.webhook.WebhookId;
 import io.hookline.domain.webhook.WebhookRegistry;
+import io.hookline.tenancy.DeliveryId;
 import io.hookline.tenancy.TenantId;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -175,7 +176,7 @@ public class DeliveryLog {
     @Transactional
     public DeliveryView resend(TenantId tenant, String id) {
         DeliveryRecord delivery = find(tenant, id);
-        if (!queue.resend(tenant, id, delivery.getWebhookId())) {
+        if (!queue.resend(tenant, new DeliveryId(delivery.getId()), delivery.getWebhookId())) {
             throw new DomainException.Conflict(
                     DomainException.ConflictCode.DELIVERY_IN_FLIGHT,
                     "delivery " + id + " is being attempted right now; try again shortly");

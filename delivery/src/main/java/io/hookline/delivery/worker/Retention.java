@@ -5,6 +5,7 @@ import static io.hookline.domain.jooq.Tables.EVENT;
 import static io.hookline.domain.jooq.Tables.EVENT_IDEMPOTENCY;
 
 import io.hookline.domain.delivery.DeliveryQueue;
+import io.hookline.tenancy.IdPrefix;
 import io.hookline.tenancy.Ids;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,10 +70,10 @@ public class Retention {
     /** Removes everything past its retention as seen at {@code now}. */
     public Removed clean(Instant now) {
         int batch = properties.batchSize();
-        String attemptCutoff = Ids.firstAt("att", now.minus(properties.attempts()));
+        String attemptCutoff = Ids.firstAt(IdPrefix.ATTEMPT, now.minus(properties.attempts()));
         int attempts = inBatches(() -> queue.deleteAttemptsBefore(attemptCutoff, batch));
 
-        String deliveryCutoff = Ids.firstAt("dlv", now.minus(properties.deliveries()));
+        String deliveryCutoff = Ids.firstAt(IdPrefix.DELIVERY, now.minus(properties.deliveries()));
         int deliveries = inBatches(() -> queue.deleteFinalBefore(deliveryCutoff, batch));
 
         OffsetDateTime keyCutoff = OffsetDateTime.ofInstant(now.minus(properties.idempotencyKeys()), ZoneOffset.UTC);
@@ -87,7 +88,7 @@ public class Retention {
                 keyCutoff.plusHours(24).toString(),
                 batch));
 
-        String eventCutoff = Ids.firstAt("evt", now.minus(properties.events()));
+        String eventCutoff = Ids.firstAt(IdPrefix.EVENT, now.minus(properties.events()));
         int events = inBatches(() -> dsl.deleteFrom(EVENT)
                 .where(EVENT.ID.in(DSL.select(EVENT.ID)
                         .from(EVENT)

@@ -6,6 +6,7 @@ import io.hookline.domain.delivery.DeliveryQueue;
 import io.hookline.domain.delivery.DeliveryStatus;
 import io.hookline.domain.delivery.Settlement;
 import io.hookline.domain.event.EventOutbox;
+import io.hookline.tenancy.IdPrefix;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
 import java.time.OffsetDateTime;
@@ -281,8 +282,9 @@ class Settler implements SmartLifecycle {
         if (kept.isEmpty()) {
             return applied;
         }
-        deliveries.recordAttempts(
-                kept.stream().map(item -> item.attemptRecord(Ids.next("att"))).toList());
+        deliveries.recordAttempts(kept.stream()
+                .map(item -> item.attemptRecord(Ids.next(IdPrefix.ATTEMPT)))
+                .toList());
         Set<String> succeeded = new HashSet<>();
         Map<String, Integer> failures = new LinkedHashMap<>();
         Map<String, String> tenants = new HashMap<>();

@@ -3,6 +3,7 @@ package io.hookline.delivery.worker;
 import io.hookline.domain.delivery.DeliveryQueue;
 import io.hookline.domain.delivery.DeliveryStatus;
 import io.hookline.domain.delivery.SweptDelivery;
+import io.hookline.tenancy.IdPrefix;
 import io.hookline.tenancy.Ids;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,7 +86,8 @@ class Sweeper {
             log.warn("delivery {} failed: its last attempt's result was never recorded", id);
             try {
                 transactions.inWorker(() -> {
-                    queue.recordUnrecordedAttempt(Ids.next("att"), row.tenantId(), id, row.attempt(), UNRECORDED);
+                    queue.recordUnrecordedAttempt(
+                            Ids.next(IdPrefix.ATTEMPT), row.tenantId(), id, row.attempt(), UNRECORDED);
                     return true;
                 });
             } catch (RuntimeException e) {

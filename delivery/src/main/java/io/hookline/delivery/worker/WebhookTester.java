@@ -6,7 +6,7 @@ import io.hookline.domain.event.Event;
 import io.hookline.domain.event.EventOutbox;
 import io.hookline.domain.webhook.WebhookId;
 import io.hookline.domain.webhook.WebhookRegistry;
-import io.hookline.tenancy.Ids;
+import io.hookline.tenancy.DeliveryId;
 import io.hookline.tenancy.TenantId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,7 +49,7 @@ public class WebhookTester {
     }
 
     public AttemptResult test(TenantId tenant, WebhookId webhook) {
-        String deliveryId = Ids.next("dlv");
+        DeliveryId deliveryId = DeliveryId.next();
         transactions.executeWithoutResult(status -> {
             webhooks.get(tenant, webhook);
             var data = json.createObjectNode();

@@ -11,6 +11,7 @@ import io.hookline.domain.problem.DomainException;
 import io.hookline.domain.sync.ChangeClock;
 import io.hookline.domain.sync.SyncFilter;
 import io.hookline.domain.sync.SyncPosition;
+import io.hookline.tenancy.IdPrefix;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
 import java.time.OffsetDateTime;
@@ -57,7 +58,7 @@ public class CustomerRegistry {
         if (customers.codeTaken(tenant, code, null)) {
             throw codeTaken(code);
         }
-        Customer customer = new Customer(Ids.next("cus"), code, name, changes.email(), now, now);
+        Customer customer = new Customer(Ids.next(IdPrefix.CUSTOMER), code, name, changes.email(), now, now);
         customers.insert(tenant, customer);
         events.emit(tenant, "customer.created", data(customer));
         return customer;

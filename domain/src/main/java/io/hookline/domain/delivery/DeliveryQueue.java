@@ -5,6 +5,8 @@ import static io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT;
 import static io.hookline.domain.jooq.Tables.WEBHOOK;
 
 import io.hookline.domain.problem.DomainException;
+import io.hookline.tenancy.DeliveryId;
+import io.hookline.tenancy.EventId;
 import io.hookline.tenancy.TenantId;
 import java.time.Clock;
 import java.time.Duration;
@@ -126,7 +128,11 @@ public class DeliveryQueue {
 
     /** An event's fan-out: one {@code pending} delivery per matching webhook, due when the event was made. */
     public void enqueue(
-            TenantId tenant, String eventId, String eventType, OffsetDateTime createdAt, List<NewDelivery> deliveries) {
+            TenantId tenant,
+            EventId eventId,
+            String eventType,
+            OffsetDateTime createdAt,
+            List<NewDelivery> deliveries) {
         var insert = dsl.insertInto(
                 DELIVERY,
                 DELIVERY.ID,
@@ -140,10 +146,10 @@ public class DeliveryQueue {
                 DELIVERY.UPDATED_AT);
         for (NewDelivery delivery : deliveries) {
             insert = insert.values(
-                    delivery.deliveryId(),
+                    delivery.deliveryId().value(),
                     tenant.value(),
                     delivery.webhookId(),
-                    eventId,
+                    eventId.value(),
                     eventType,
                     PENDING,
                     createdAt,
@@ -158,13 +164,18 @@ public class DeliveryQueue {
      * so no worker sends it as well.
      */
     public void enqueueLeased(
-            TenantId tenant, String deliveryId, String webhookId, String eventId, String eventType, Duration lease) {
+            TenantId tenant,
+            DeliveryId deliveryId,
+            String webhookId,
+            EventId eventId,
+            String eventType,
+            Duration lease) {
         OffsetDateTime now = now();
         dsl.insertInto(DELIVERY)
-                .set(DELIVERY.ID, deliveryId)
+                .set(DELIVERY.ID, deliveryId.value())
                 .set(DELIVERY.TENANT_ID, tenant.value())
                 .set(DELIVERY.WEBHOOK_ID, webhookId)
-                .set(DELIVERY.EVENT_ID, eventId)
+                .set(DELIVERY.EVENT_ID, eventId.value())
                 .set(DELIVERY.EVENT_TYPE, eventType)
                 .set(DELIVERY.STATUS, DeliveryStatus.DELIVERING.literal())
                 .set(DELIVERY.LEASE_UNTIL, now.plus(lease))
@@ -198,14 +209,15 @@ public class DeliveryQueue {
     }
 
     /** Re-claims one delivery now (the test endpoint), whatever its state, under a fresh lease. */
-    public Optional<Claim> claimOne(String deliveryId, Duration lease) {
-        List<String> ids = dsl.fetch("""
+    public Optional<Claim> claimOne(DeliveryId deliveryId, Duration lease) {
+        List<String> ids =
+                dsl.fetch("""
                         update delivery d
                            set status = 'delivering', lease_until = now() + make_interval(secs => ?),
                                lease_token = d.lease_token + 1, attempt_count = d.attempt_count + 1, updated_at = now()
                          where d.id = ?
                         returning d.id
-                        """, lease.toMillis() / 1000.0, deliveryId).getValues(0, String.class);
+                        """, lease.toMillis() / 1000.0, deliveryId.value()).getValues(0, String.class);
         return ids.isEmpty() ? Optional.empty() : details(ids).stream().findFirst();
     }
 
@@ -491,7 +503,7 @@ public class DeliveryQueue {
      * happens before the claim (and the claim sends it once) or finds it in flight — never a
      * second concurrent send. Returns false when the delivery is {@code delivering} (or absent).
      */
-    public boolean resend(TenantId tenant, String deliveryId, String webhookId) {
+    public boolean resend(TenantId tenant, DeliveryId deliveryId, String webhookId) {
         return dsl.update(DELIVERY)
                         .set(DELIVERY.STATUS, PENDING)
                         .set(DELIVERY.NEXT_ATTEMPT_AT, dueNowUnlessDisabled(tenant, webhookId))
@@ -500,7 +512,7 @@ public class DeliveryQueue {
                         .set(DELIVERY.UPDATED_AT, DSL.currentOffsetDateTime())
                         .where(
                                 DELIVERY.TENANT_ID.eq(tenant.value()),
-                                DELIVERY.ID.eq(deliveryId),
+                                DELIVERY.ID.eq(deliveryId.value()),
                                 DELIVERY.STATUS.ne(DeliveryStatus.DELIVERING.literal()))
                         .execute()
                 == 1;

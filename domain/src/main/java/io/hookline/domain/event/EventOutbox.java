@@ -8,7 +8,8 @@ import io.hookline.domain.tenant.Tenant;
 import io.hookline.domain.tenant.TenantRegistry;
 import io.hookline.domain.webhook.Webhook;
 import io.hookline.domain.webhook.WebhookRegistry;
-import io.hookline.tenancy.Ids;
+import io.hookline.tenancy.DeliveryId;
+import io.hookline.tenancy.EventId;
 import io.hookline.tenancy.TenantId;
 import io.hookline.tenancy.Timestamps;
 import io.hookline.tenancy.context.CallerContext;
@@ -94,9 +95,9 @@ public class EventOutbox {
         Tenant owner = tenants.lookup(tenant)
                 .orElseThrow(() -> new IllegalStateException("tenant " + tenant + " does not exist"));
         var now = Timestamps.now();
-        String id = Ids.next("evt");
+        EventId id = EventId.next();
         ObjectNode envelope = json.createObjectNode();
-        envelope.put("id", id);
+        envelope.put("id", id.value());
         envelope.put("type", type);
         envelope.put("timestamp", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(now));
         envelope.put("tenantId", tenant.value());
@@ -116,7 +117,7 @@ public class EventOutbox {
         List<NewDelivery> deliveries = new ArrayList<>();
         for (Webhook webhook : webhooks.subscribers(tenant, event.type())) {
             if (WebhookMatcher.matches(webhook, event.type(), event.siteId(), envelope)) {
-                deliveries.add(new NewDelivery(Ids.next("dlv"), webhook.id().value()));
+                deliveries.add(new NewDelivery(DeliveryId.next(), webhook.id().value()));
             }
         }
         if (deliveries.isEmpty()) {

@@ -109,7 +109,7 @@ public class EventPublisher {
             TenantId tenant, String type, JsonNode data, @Nullable String siteId, @Nullable String idempotencyKey) {
         if (EventCatalog.isReserved(type)) {
             throw new DomainException.Refused(
-                    "reserved-event-type",
+                    DomainException.RefusalCode.RESERVED_EVENT_TYPE,
                     "type",
                     "'" + type + "' is reserved: webhook.* events are sent by Hookline itself and cannot be published");
         }
@@ -125,7 +125,7 @@ public class EventPublisher {
             String remembered = use.get().fingerprint();
             if (remembered != null && !remembered.equals(fingerprint)) {
                 throw new DomainException.Refused(
-                        "idempotency-key-reused",
+                        DomainException.RefusalCode.IDEMPOTENCY_KEY_REUSED,
                         "Idempotency-Key",
                         "this Idempotency-Key was used in the last 24 h for a different request (type, siteId or"
                                 + " data); send a new key for a new event");
@@ -154,6 +154,6 @@ public class EventPublisher {
                     "type", "'" + type + "' is not in the event catalog (GET /v1/event-types)");
         }
         List<Event> fetched = events.list(tenant, type, createdAfter, page.afterId(), page.limit() + 1);
-        return Page.of(fetched, page.limit(), event -> List.of(event.id()));
+        return Page.of(fetched, page.limit(), event -> List.of(event.id().value()));
     }
 }

@@ -4,6 +4,7 @@ import static io.hookline.domain.jooq.Tables.EVENT;
 import static io.hookline.domain.jooq.Tables.EVENT_IDEMPOTENCY;
 
 import io.hookline.domain.jooq.tables.records.EventRecord;
+import io.hookline.tenancy.EventId;
 import io.hookline.tenancy.TenantId;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -26,7 +27,7 @@ class EventRepository {
 
     void insert(Event event) {
         dsl.insertInto(EVENT)
-                .set(EVENT.ID, event.id())
+                .set(EVENT.ID, event.id().value())
                 .set(EVENT.TENANT_ID, event.tenantId())
                 .set(EVENT.TYPE, event.type())
                 .set(EVENT.SITE_ID, event.siteId())
@@ -83,11 +84,11 @@ class EventRepository {
                 .fetchOptional(Records.mapping(KeyUse::new));
     }
 
-    void rememberKey(TenantId tenant, String key, String fingerprint, String eventId, OffsetDateTime expiresAt) {
+    void rememberKey(TenantId tenant, String key, String fingerprint, EventId eventId, OffsetDateTime expiresAt) {
         dsl.insertInto(EVENT_IDEMPOTENCY)
                 .set(EVENT_IDEMPOTENCY.TENANT_ID, tenant.value())
                 .set(EVENT_IDEMPOTENCY.IDEMPOTENCY_KEY, key)
-                .set(EVENT_IDEMPOTENCY.EVENT_ID, eventId)
+                .set(EVENT_IDEMPOTENCY.EVENT_ID, eventId.value())
                 .set(EVENT_IDEMPOTENCY.REQUEST_FINGERPRINT, fingerprint)
                 .set(EVENT_IDEMPOTENCY.EXPIRES_AT, expiresAt)
                 .onConflict(EVENT_IDEMPOTENCY.TENANT_ID, EVENT_IDEMPOTENCY.IDEMPOTENCY_KEY)
@@ -100,7 +101,7 @@ class EventRepository {
 
     static Event toEvent(EventRecord r) {
         return new Event(
-                r.getId(),
+                new EventId(r.getId()),
                 r.getTenantId(),
                 r.getType(),
                 r.getSiteId(),

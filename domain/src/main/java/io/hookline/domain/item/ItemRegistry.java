@@ -10,6 +10,7 @@ import io.hookline.domain.problem.DomainException;
 import io.hookline.domain.sync.ChangeClock;
 import io.hookline.domain.sync.SyncFilter;
 import io.hookline.domain.sync.SyncPosition;
+import io.hookline.tenancy.IdPrefix;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
 import java.time.OffsetDateTime;
@@ -51,7 +52,7 @@ public class ItemRegistry {
             throw codeTaken(code);
         }
         Item item = new Item(
-                Ids.next("itm"),
+                Ids.next(IdPrefix.ITEM),
                 code,
                 Objects.requireNonNull(changes.name()),
                 changes.description(),

@@ -15,6 +15,7 @@ import io.hookline.domain.site.SiteRegistry;
 import io.hookline.domain.sync.ChangeClock;
 import io.hookline.domain.sync.SyncFilter;
 import io.hookline.domain.sync.SyncPosition;
+import io.hookline.tenancy.IdPrefix;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
 import java.math.BigDecimal;
@@ -108,7 +109,7 @@ public class OrderRegistry {
                 continue;
             }
             orderItems.add(new OrderItem(
-                    Ids.next("ori"),
+                    Ids.next(IdPrefix.ORDER_ITEM),
                     item.id(),
                     item.code(),
                     item.name(),
@@ -132,7 +133,7 @@ public class OrderRegistry {
         String currency = currencies.getFirst();
         long seq = orders.nextSeq(tenant);
         Order order = new Order(
-                Ids.next("ord"),
+                Ids.next(IdPrefix.ORDER),
                 "SO-%06d".formatted(seq),
                 Objects.requireNonNull(customer).id(),
                 customer.code(),
@@ -326,8 +327,8 @@ public class OrderRegistry {
                     "amount.amount",
                     "is more than the amount due, " + current.amountDue().amount());
         }
-        Payment payment =
-                new Payment(Ids.next("pay"), orderId, Money.of(paid.value(), paid.currencyCode()), reference, now);
+        Payment payment = new Payment(
+                Ids.next(IdPrefix.PAYMENT), orderId, Money.of(paid.value(), paid.currencyCode()), reference, now);
         orders.insertPayment(tenant, payment);
         Order updated = rebuilt(
                 current,

@@ -9,6 +9,7 @@ import io.hookline.domain.problem.DomainException;
 import io.hookline.domain.sync.ChangeClock;
 import io.hookline.domain.sync.SyncFilter;
 import io.hookline.domain.sync.SyncPosition;
+import io.hookline.tenancy.IdPrefix;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
 import java.time.OffsetDateTime;
@@ -47,7 +48,7 @@ public class PriceListRegistry {
             throw codeTaken(code);
         }
         PriceList priceList = new PriceList(
-                Ids.next("prl"),
+                Ids.next(IdPrefix.PRICE_LIST),
                 code,
                 Objects.requireNonNull(changes.name()),
                 Objects.requireNonNull(changes.currency()),

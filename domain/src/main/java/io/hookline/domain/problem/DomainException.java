@@ -76,22 +76,31 @@ public abstract sealed class DomainException extends RuntimeException
      * ({@code code}), beyond a plain invalid value: a reserved event type, a reused idempotency key.
      */
     public static final class Refused extends DomainException {
-        private final String code;
+        private final RefusalCode code;
         private final List<FieldError> errors;
 
-        public Refused(String code, String field, String message) {
+        public Refused(RefusalCode code, String field, String message) {
             super(message);
             this.code = code;
             this.errors = List.of(new FieldError(field, message));
         }
 
-        public String code() {
+        public RefusalCode code() {
             return code;
         }
 
         public List<FieldError> errors() {
             return errors;
         }
+    }
+
+    /**
+     * The kinds of refusal the domain reports, each answered with its own problem type; an enum so
+     * that a misspelt code fails to compile instead of degrading to a plain validation failure.
+     */
+    public enum RefusalCode {
+        RESERVED_EVENT_TYPE,
+        IDEMPOTENCY_KEY_REUSED
     }
 
     /**

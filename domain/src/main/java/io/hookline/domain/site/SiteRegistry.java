@@ -9,6 +9,7 @@ import io.hookline.domain.problem.DomainException;
 import io.hookline.domain.sync.ChangeClock;
 import io.hookline.domain.sync.SyncFilter;
 import io.hookline.domain.sync.SyncPosition;
+import io.hookline.tenancy.IdPrefix;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
 import java.net.URI;
@@ -60,7 +61,7 @@ public class SiteRegistry {
         if (sites.codeTaken(tenant, code, null)) {
             throw codeTaken(code);
         }
-        Site site = new Site(Ids.next("site"), code, name, changes.url(), changes.defaultCurrency(), now, now);
+        Site site = new Site(Ids.next(IdPrefix.SITE), code, name, changes.url(), changes.defaultCurrency(), now, now);
         sites.insert(tenant, site);
         events.emit(tenant, "site.created", data(site), site.id());
         return site;

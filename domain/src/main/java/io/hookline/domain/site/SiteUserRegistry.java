@@ -8,6 +8,7 @@ import io.hookline.domain.problem.DomainException;
 import io.hookline.domain.sync.ChangeClock;
 import io.hookline.domain.sync.SyncFilter;
 import io.hookline.domain.sync.SyncPosition;
+import io.hookline.tenancy.IdPrefix;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
 import java.time.OffsetDateTime;
@@ -52,7 +53,14 @@ public class SiteUserRegistry {
         }
         SiteUserStatus status = changes.status() == null ? SiteUserStatus.PENDING : changes.status();
         SiteUser user = new SiteUser(
-                Ids.next("siu"), siteId, email, name, status, status == SiteUserStatus.APPROVED ? now : null, now, now);
+                Ids.next(IdPrefix.SITE_USER),
+                siteId,
+                email,
+                name,
+                status,
+                status == SiteUserStatus.APPROVED ? now : null,
+                now,
+                now);
         users.insert(tenant, user);
         events.emit(tenant, "site.user.created", site, user);
         if (status == SiteUserStatus.PENDING) {

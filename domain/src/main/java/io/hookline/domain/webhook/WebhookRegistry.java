@@ -7,6 +7,7 @@ import io.hookline.domain.page.Page;
 import io.hookline.domain.page.PageRequest;
 import io.hookline.domain.problem.DomainException;
 import io.hookline.domain.problem.DomainException.FieldError;
+import io.hookline.tenancy.IdPrefix;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
 import io.hookline.tenancy.Timestamps;
@@ -308,7 +309,7 @@ public class WebhookRegistry {
             }
         }
         for (int i = 0; i < settings.sites().size(); i++) {
-            if (!Ids.isValid("site", settings.sites().get(i))) {
+            if (!Ids.isValid(IdPrefix.SITE, settings.sites().get(i))) {
                 errors.add(new FieldError("sites[" + i + "]", "must be a site id (site_…)"));
             }
         }

@@ -3,6 +3,9 @@ package io.hookline.domain.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.domain.testing.TestDatabase;
+import io.hookline.tenancy.DeliveryId;
+import io.hookline.tenancy.EventId;
+import io.hookline.tenancy.IdPrefix;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
 import java.time.Clock;
@@ -99,11 +102,11 @@ class DeliveryQueueTests {
         String id = enqueue(tenant, webhook);
         Claim claim = claim(id);
 
-        assertThat(queue.resend(tenant, id, webhook)).isFalse();
+        assertThat(queue.resend(tenant, new DeliveryId(id), webhook)).isFalse();
         assertThat(status(id)).isEqualTo("delivering");
 
         queue.settle(List.of(new Settlement(id, claim.leaseToken(), DeliveryStatus.FAILED, null, false)));
-        assertThat(queue.resend(tenant, id, webhook)).isTrue();
+        assertThat(queue.resend(tenant, new DeliveryId(id), webhook)).isTrue();
         assertThat(status(id)).isEqualTo("pending");
         assertThat(dsl.fetchValue("select next_attempt_at is not null from delivery where id = ?", id))
                 .isEqualTo(true);
@@ -119,7 +122,7 @@ class DeliveryQueueTests {
 
         TenantId other = tenant();
         String othersWebhook = webhook(other, true, true, 5);
-        assertThat(queue.resend(other, id, othersWebhook)).isFalse();
+        assertThat(queue.resend(other, new DeliveryId(id), othersWebhook)).isFalse();
         assertThat(status(id)).isEqualTo("failed");
     }
 
@@ -200,7 +203,7 @@ class DeliveryQueueTests {
     }
 
     private static TenantId tenant() {
-        String id = Ids.next("ten");
+        String id = Ids.next(IdPrefix.TENANT);
         dsl.execute(
                 "insert into tenant (id, name, administration_code) values (?, ?, ?)",
                 id,
@@ -210,7 +213,7 @@ class DeliveryQueueTests {
     }
 
     private static String webhook(TenantId tenant, boolean enabled, boolean retry, int maxAttempts) {
-        String id = Ids.next("wh");
+        String id = Ids.next(IdPrefix.WEBHOOK);
         dsl.execute("""
                 insert into webhook (id, tenant_id, name, url, events, sites, filters, enabled, headers,
                                      timeout_seconds, retry_enabled, retry_max_attempts, async_acknowledgement,
@@ -223,16 +226,16 @@ class DeliveryQueueTests {
 
     /** One delivery of a fresh event, due a second ago. */
     private static String enqueue(TenantId tenant, String webhook) {
-        String event = Ids.next("evt");
+        EventId event = EventId.next();
         var created = queue.now().minusSeconds(1);
         dsl.execute(
                 "insert into event (id, tenant_id, type, body, created_at) values (?, ?, 'order.placed', '{}', ?::timestamptz)",
-                event,
+                event.value(),
                 tenant.value(),
                 created.toString());
-        String id = Ids.next("dlv");
+        DeliveryId id = DeliveryId.next();
         queue.enqueue(tenant, event, "order.placed", created, List.of(new NewDelivery(id, webhook)));
-        return id;
+        return id.value();
     }
 
     private static String status(String id) {

@@ -2,7 +2,6 @@ package io.hookline.client.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookline.api.support.DeliveryNode;
 import io.hookline.api.support.Receiver;
 import io.hookline.api.support.RunningApp;
 import io.hookline.client.ApiClient;
@@ -53,7 +52,7 @@ class IntegratorJourneyTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration DEADLINE = Duration.ofSeconds(20);
 
-    private final RunningApp node = DeliveryNode.shared();
+    private final RunningApp node = RunningApp.sharedWithDelivery();
     private final AtomicInteger rateLimited = new AtomicInteger();
 
     /** Calls the API, and on 429 waits Retry-After seconds and tries again (the documented back-off). */

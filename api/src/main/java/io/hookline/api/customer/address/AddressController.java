@@ -4,7 +4,7 @@ import io.hookline.api.page.Pagination;
 import io.hookline.api.security.Scopes;
 import io.hookline.domain.customer.address.AddressRegistry;
 import io.hookline.domain.sync.SyncFilter;
-import io.hookline.tenancy.context.CallerContext;
+import io.hookline.tenancy.TenantId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -51,9 +51,10 @@ class AddressController {
             operationId = "createCustomerAddress",
             summary = "Add an address to a customer (emits customer.address.created)")
     ResponseEntity<AddressResponse> create(
+            @Parameter(hidden = true) TenantId tenant,
             @Parameter(description = "The customer's id") @PathVariable String id,
             @Valid @RequestBody CreateAddressRequest request) {
-        var address = addresses.create(CallerContext.requireTenant(), id, request.toChanges());
+        var address = addresses.create(tenant, id, request.toChanges());
         return ResponseEntity.created(URI.create("/v1/customers/" + id + "/addresses/" + address.id()))
                 .body(AddressResponse.of(address));
     }
@@ -65,6 +66,7 @@ class AddressController {
             summary =
                     "List a customer's addresses in (updatedAt, id) order; with updatedAfter, everything changed since a sync")
     ResponseEntity<AddressList> list(
+            @Parameter(hidden = true) TenantId tenant,
             @Parameter(description = "The customer's id") @PathVariable String id,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Nullable String cursor,
@@ -79,7 +81,7 @@ class AddressController {
                     @Nullable
                     OffsetDateTime updatedAfter) {
         var page = addresses.list(
-                CallerContext.requireTenant(),
+                tenant,
                 id,
                 new SyncFilter(createdAfter, updatedAfter),
                 pagination.request(listName(id), limit, cursor));
@@ -90,8 +92,10 @@ class AddressController {
     @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(operationId = "getCustomerAddress", summary = "Get an address of a customer")
     AddressResponse get(
-            @Parameter(description = "The customer's id") @PathVariable String id, @PathVariable String addressId) {
-        return AddressResponse.of(addresses.get(CallerContext.requireTenant(), id, addressId));
+            @Parameter(hidden = true) TenantId tenant,
+            @Parameter(description = "The customer's id") @PathVariable String id,
+            @PathVariable String addressId) {
+        return AddressResponse.of(addresses.get(tenant, id, addressId));
     }
 
     @PatchMapping(path = "/{addressId}", consumes = "application/json")
@@ -100,10 +104,11 @@ class AddressController {
             operationId = "updateCustomerAddress",
             summary = "Change an address of a customer (emits customer.address.updated)")
     AddressResponse update(
+            @Parameter(hidden = true) TenantId tenant,
             @Parameter(description = "The customer's id") @PathVariable String id,
             @PathVariable String addressId,
             @Valid @RequestBody UpdateAddressRequest request) {
-        return AddressResponse.of(addresses.update(CallerContext.requireTenant(), id, addressId, request.toChanges()));
+        return AddressResponse.of(addresses.update(tenant, id, addressId, request.toChanges()));
     }
 
     @DeleteMapping("/{addressId}")
@@ -112,8 +117,10 @@ class AddressController {
             operationId = "deleteCustomerAddress",
             summary = "Delete an address of a customer (emits customer.address.deleted)")
     ResponseEntity<Void> delete(
-            @Parameter(description = "The customer's id") @PathVariable String id, @PathVariable String addressId) {
-        addresses.delete(CallerContext.requireTenant(), id, addressId);
+            @Parameter(hidden = true) TenantId tenant,
+            @Parameter(description = "The customer's id") @PathVariable String id,
+            @PathVariable String addressId) {
+        addresses.delete(tenant, id, addressId);
         return ResponseEntity.noContent().build();
     }
 }

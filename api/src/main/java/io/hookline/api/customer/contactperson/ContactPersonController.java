@@ -4,7 +4,7 @@ import io.hookline.api.page.Pagination;
 import io.hookline.api.security.Scopes;
 import io.hookline.domain.customer.contactperson.ContactPersonRegistry;
 import io.hookline.domain.sync.SyncFilter;
-import io.hookline.tenancy.context.CallerContext;
+import io.hookline.tenancy.TenantId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,9 +53,10 @@ class ContactPersonController {
             operationId = "createCustomerContactPerson",
             summary = "Add a contact person to a customer (emits customer.contactperson.created)")
     ResponseEntity<ContactPersonResponse> create(
+            @Parameter(hidden = true) TenantId tenant,
             @Parameter(description = "The customer's id") @PathVariable String id,
             @Valid @RequestBody CreateContactPersonRequest request) {
-        var person = persons.create(CallerContext.requireTenant(), id, request.toChanges());
+        var person = persons.create(tenant, id, request.toChanges());
         return ResponseEntity.created(URI.create("/v1/customers/" + id + "/contact-persons/" + person.id()))
                 .body(ContactPersonResponse.of(person));
     }
@@ -67,6 +68,7 @@ class ContactPersonController {
             summary =
                     "List a customer's contact persons in (updatedAt, id) order; with updatedAfter, everything changed since a sync")
     ResponseEntity<ContactPersonList> list(
+            @Parameter(hidden = true) TenantId tenant,
             @Parameter(description = "The customer's id") @PathVariable String id,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Nullable String cursor,
@@ -81,7 +83,7 @@ class ContactPersonController {
                     @Nullable
                     OffsetDateTime updatedAfter) {
         var page = persons.list(
-                CallerContext.requireTenant(),
+                tenant,
                 id,
                 new SyncFilter(createdAfter, updatedAfter),
                 pagination.request(listName(id), limit, cursor));
@@ -92,9 +94,10 @@ class ContactPersonController {
     @PreAuthorize(Scopes.CAN_READ_COMMERCE)
     @Operation(operationId = "getCustomerContactPerson", summary = "Get a contact person of a customer")
     ContactPersonResponse get(
+            @Parameter(hidden = true) TenantId tenant,
             @Parameter(description = "The customer's id") @PathVariable String id,
             @PathVariable String contactPersonId) {
-        return ContactPersonResponse.of(persons.get(CallerContext.requireTenant(), id, contactPersonId));
+        return ContactPersonResponse.of(persons.get(tenant, id, contactPersonId));
     }
 
     @PatchMapping(path = "/{contactPersonId}", consumes = "application/json")
@@ -103,11 +106,11 @@ class ContactPersonController {
             operationId = "updateCustomerContactPerson",
             summary = "Change a contact person of a customer (emits customer.contactperson.updated)")
     ContactPersonResponse update(
+            @Parameter(hidden = true) TenantId tenant,
             @Parameter(description = "The customer's id") @PathVariable String id,
             @PathVariable String contactPersonId,
             @Valid @RequestBody UpdateContactPersonRequest request) {
-        return ContactPersonResponse.of(
-                persons.update(CallerContext.requireTenant(), id, contactPersonId, request.toChanges()));
+        return ContactPersonResponse.of(persons.update(tenant, id, contactPersonId, request.toChanges()));
     }
 
     @DeleteMapping("/{contactPersonId}")
@@ -116,9 +119,10 @@ class ContactPersonController {
             operationId = "deleteCustomerContactPerson",
             summary = "Delete a contact person of a customer (emits customer.contactperson.deleted)")
     ResponseEntity<Void> delete(
+            @Parameter(hidden = true) TenantId tenant,
             @Parameter(description = "The customer's id") @PathVariable String id,
             @PathVariable String contactPersonId) {
-        persons.delete(CallerContext.requireTenant(), id, contactPersonId);
+        persons.delete(tenant, id, contactPersonId);
         return ResponseEntity.noContent().build();
     }
 }

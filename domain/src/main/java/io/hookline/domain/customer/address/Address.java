@@ -1,5 +1,6 @@
 package io.hookline.domain.customer.address;
 
+import io.hookline.domain.customer.owned.CustomerOwned;
 import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
@@ -16,4 +17,5 @@ public record Address(
         @Nullable String region,
         String country,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {}
+        OffsetDateTime updatedAt)
+        implements CustomerOwned {}

@@ -1,5 +1,6 @@
 package io.hookline.domain.customer.address;
 
+import io.hookline.domain.customer.owned.CustomerOwned;
 import org.jspecify.annotations.Nullable;
 
 /** Fields to create an address with, or to change (null = keep). */
@@ -11,4 +12,5 @@ public record AddressChanges(
         @Nullable String postalCode,
         @Nullable String city,
         @Nullable String region,
-        @Nullable String country) {}
+        @Nullable String country)
+        implements CustomerOwned.Changes {}

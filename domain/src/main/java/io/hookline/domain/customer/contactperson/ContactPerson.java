@@ -1,5 +1,6 @@
 package io.hookline.domain.customer.contactperson;
 
+import io.hookline.domain.customer.owned.CustomerOwned;
 import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
@@ -12,4 +13,5 @@ public record ContactPerson(
         @Nullable String email,
         @Nullable String phone,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {}
+        OffsetDateTime updatedAt)
+        implements CustomerOwned {}

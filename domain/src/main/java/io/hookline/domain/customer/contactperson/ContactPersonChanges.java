@@ -1,5 +1,6 @@
 package io.hookline.domain.customer.contactperson;
 
+import io.hookline.domain.customer.owned.CustomerOwned;
 import org.jspecify.annotations.Nullable;
 
 /** Fields to create a contact person with, or to change (null = keep). */
@@ -7,4 +8,4 @@ public record ContactPersonChanges(
         @Nullable String code,
         @Nullable String name,
         @Nullable String email,
-        @Nullable String phone) {}
+        @Nullable String phone) implements CustomerOwned.Changes {}
