@@ -5,6 +5,7 @@ import io.hookline.domain.delivery.AttemptRecord;
 import io.hookline.domain.delivery.DeliveryQueue;
 import io.hookline.domain.delivery.DeliveryStatus;
 import io.hookline.domain.delivery.Settlement;
+import io.hookline.domain.delivery.StatsTally;
 import io.hookline.domain.event.EventOutbox;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
@@ -32,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Records attempt results in batches: every result that finished while the previous batch was
  * being written goes into one short transaction (deliveries moved on behind their fencing
- * tokens, attempts inserted, failure streaks counted). One commit per batch instead of one per
+ * tokens, attempts inserted, the delivery statistics added to, failure streaks counted). One commit per batch instead of one per
  * delivery is what lets a node record thousands of attempts a second. Each attempt waits for
  * its own result to be written before its worker slot is freed.
  */
@@ -127,7 +128,8 @@ class Settler implements SmartLifecycle {
                     null,
                     outcome.durationMillis(),
                     "the attempt's result could not be recorded in full ("
-                            + failure.getClass().getSimpleName() + ")");
+                            + failure.getClass().getSimpleName() + ")",
+                    outcome.attemptClass());
             return new Item(
                     deliveryId,
                     leaseToken,
@@ -283,6 +285,7 @@ class Settler implements SmartLifecycle {
         }
         deliveries.recordAttempts(
                 kept.stream().map(item -> item.attemptRecord(Ids.next("att"))).toList());
+        deliveries.recordStats(tally(kept));
         Set<String> succeeded = new HashSet<>();
         Map<String, Integer> failures = new LinkedHashMap<>();
         Map<String, String> tenants = new HashMap<>();
@@ -304,6 +307,27 @@ class Settler implements SmartLifecycle {
         health.resetStreaks(succeeded);
         countFailures(failures, tenants, lastResults);
         return applied;
+    }
+
+    /**
+     * The batch's statistics, added up in memory so the whole batch costs one statement: each
+     * attempt in the hour it started, and each delivery it finished in the same hour.
+     */
+    private static StatsTally tally(List<Item> recorded) {
+        StatsTally tally = new StatsTally();
+        for (Item item : recorded) {
+            WebhookHttpClient.Outcome outcome = item.outcome();
+            tally.attempt(
+                    item.tenantId(),
+                    item.webhookId(),
+                    item.startedAt(),
+                    outcome.attemptClass(),
+                    outcome.durationMillis());
+            if (item.status().isFinal()) {
+                tally.finished(item.tenantId(), item.webhookId(), item.startedAt(), item.status());
+            }
+        }
+        return tally;
     }
 
     private void disable(Item last, String reason) {

@@ -1,9 +1,12 @@
 package io.hookline.delivery.worker;
 
+import io.hookline.domain.delivery.AttemptClass;
 import io.hookline.domain.delivery.DeliveryQueue;
 import io.hookline.domain.delivery.DeliveryStatus;
+import io.hookline.domain.delivery.StatsTally;
 import io.hookline.domain.delivery.SweptDelivery;
 import io.hookline.tenancy.Ids;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -70,14 +73,20 @@ class Sweeper {
         List<SweptDelivery> failed = new ArrayList<>();
         int moved = transactions.inWorker(() -> {
             List<SweptDelivery> rows = queue.expiredLeasesToSettle(BATCH);
+            StatsTally tally = new StatsTally();
+            OffsetDateTime now = queue.now();
             for (SweptDelivery row : rows) {
                 if (row.exhausted()) {
                     queue.moveSwept(row.deliveryId(), DeliveryStatus.FAILED, null);
                     failed.add(row);
+                    // the attempt was sent, so it counts, with no duration and no class of its own
+                    tally.attempt(row.tenantId(), row.webhookId(), now, AttemptClass.OTHER, null)
+                            .finished(row.tenantId(), row.webhookId(), now, DeliveryStatus.FAILED);
                 } else {
                     queue.moveSwept(row.deliveryId(), DeliveryStatus.PENDING, null);
                 }
             }
+            queue.recordStats(tally);
             return rows.size();
         });
         for (SweptDelivery row : failed) {
@@ -100,10 +109,13 @@ class Sweeper {
         Map<String, Integer> failures = new LinkedHashMap<>();
         Map<String, String> tenants = new HashMap<>();
         String reason = "no acknowledgement within " + properties.acknowledgementTimeout();
+        // the 202 was counted as a succeeded attempt when it came; only a delivery that ends counts here
+        StatsTally tally = new StatsTally();
         for (SweptDelivery row : rows) {
             String id = row.deliveryId();
             if (row.exhausted()) {
                 queue.moveSwept(id, DeliveryStatus.FAILED, null);
+                tally.finished(row.tenantId(), row.webhookId(), queue.now(), DeliveryStatus.FAILED);
             } else {
                 queue.moveSwept(
                         id,
@@ -114,6 +126,7 @@ class Sweeper {
             failures.merge(row.webhookId(), 1, Integer::sum);
             tenants.put(row.webhookId(), row.tenantId());
         }
+        queue.recordStats(tally);
         Map<String, String> lastResults = new HashMap<>();
         failures.keySet().forEach(webhookId -> lastResults.put(webhookId, reason));
         settler.countFailures(failures, tenants, lastResults);
