@@ -256,8 +256,9 @@ class Settler implements SmartLifecycle {
     /**
      * Last resort for a result the database refused: record the attempt without the receiver's
      * response, so the delivery still follows its retry schedule instead of being sent again
-     * at every lease expiry. If even that fails, the lease runs out and the sweep ends the
-     * delivery once its attempts are used up.
+     * at every lease expiry; and, should the statistics be what the database refuses, without
+     * counting it. If even that fails, the lease runs out and the sweep ends the delivery once
+     * its attempts are used up.
      */
     private void writeBare(Item item, RuntimeException cause) {
         log.warn(
@@ -265,16 +266,27 @@ class Settler implements SmartLifecycle {
                 item.attempt(),
                 item.deliveryId(),
                 cause);
+        Item bare = item.bare(cause);
         try {
-            Item bare = item.bare(cause);
             Set<String> applied = transactions.inWorker(() -> apply(List.of(bare)));
             item.applied().complete(applied.contains(item.deliveryId()));
         } catch (RuntimeException e) {
-            item.applied().completeExceptionally(e);
+            try {
+                Set<String> applied = transactions.inWorker(() -> apply(List.of(bare), false));
+                log.warn(
+                        "attempt {} of delivery {} was recorded but not counted", item.attempt(), item.deliveryId(), e);
+                item.applied().complete(applied.contains(item.deliveryId()));
+            } catch (RuntimeException last) {
+                item.applied().completeExceptionally(last);
+            }
         }
     }
 
     private Set<String> apply(List<Item> batch) {
+        return apply(batch, true);
+    }
+
+    private Set<String> apply(List<Item> batch, boolean counted) {
         Set<String> applied = new HashSet<>(
                 deliveries.settle(batch.stream().map(Item::settlement).toList()));
         List<Item> kept = batch.stream()
@@ -285,7 +297,9 @@ class Settler implements SmartLifecycle {
         }
         deliveries.recordAttempts(
                 kept.stream().map(item -> item.attemptRecord(Ids.next("att"))).toList());
-        deliveries.recordStats(tally(kept));
+        if (counted) {
+            deliveries.recordStats(tally(kept));
+        }
         Set<String> succeeded = new HashSet<>();
         Map<String, Integer> failures = new LinkedHashMap<>();
         Map<String, String> tenants = new HashMap<>();

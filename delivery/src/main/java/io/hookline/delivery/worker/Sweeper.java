@@ -57,11 +57,39 @@ class Sweeper {
         this.retries = new RetrySchedule(properties.retrySchedule());
     }
 
-    /** One sweep; returns how many deliveries it moved on. */
+    /**
+     * One sweep; returns how many deliveries it moved on. What it ends is counted in the
+     * delivery statistics afterwards, in a transaction of its own: a sweep must end deliveries
+     * even when nothing else can be written.
+     */
     int sweep() {
-        int moved = endExpiredLeases();
-        moved += transactions.inWorker(this::failOverdueAcknowledgements);
-        return moved;
+        StatsTally tally = new StatsTally();
+        try {
+            int moved = endExpiredLeases(tally);
+            List<SweptDelivery> failedAcknowledgements = new ArrayList<>();
+            moved += transactions.inWorker(() -> failOverdueAcknowledgements(failedAcknowledgements));
+            // the 202 was counted as a succeeded attempt when it came; only the delivery's end counts now
+            OffsetDateTime now = queue.now();
+            failedAcknowledgements.forEach(
+                    row -> tally.finished(row.tenantId(), row.webhookId(), now, DeliveryStatus.FAILED));
+            return moved;
+        } finally {
+            count(tally);
+        }
+    }
+
+    private void count(StatsTally tally) {
+        if (tally.isEmpty()) {
+            return;
+        }
+        try {
+            transactions.inWorker(() -> {
+                queue.recordStats(tally);
+                return true;
+            });
+        } catch (RuntimeException e) {
+            log.warn("could not count the deliveries the sweep ended in the delivery statistics", e);
+        }
     }
 
     /**
@@ -69,26 +97,26 @@ class Sweeper {
      * another: when the database refuses attempt rows (the very fault that left the lease to
      * expire), the deliveries still end.
      */
-    private int endExpiredLeases() {
+    private int endExpiredLeases(StatsTally tally) {
         List<SweptDelivery> failed = new ArrayList<>();
         int moved = transactions.inWorker(() -> {
             List<SweptDelivery> rows = queue.expiredLeasesToSettle(BATCH);
-            StatsTally tally = new StatsTally();
-            OffsetDateTime now = queue.now();
             for (SweptDelivery row : rows) {
                 if (row.exhausted()) {
                     queue.moveSwept(row.deliveryId(), DeliveryStatus.FAILED, null);
                     failed.add(row);
-                    // the attempt was sent, so it counts, with no duration and no class of its own
-                    tally.attempt(row.tenantId(), row.webhookId(), now, AttemptClass.OTHER, null)
-                            .finished(row.tenantId(), row.webhookId(), now, DeliveryStatus.FAILED);
                 } else {
                     queue.moveSwept(row.deliveryId(), DeliveryStatus.PENDING, null);
                 }
             }
-            queue.recordStats(tally);
             return rows.size();
         });
+        OffsetDateTime now = queue.now();
+        for (SweptDelivery row : failed) {
+            // the attempt was sent, so it counts, with no duration and no class of its own
+            tally.attempt(row.tenantId(), row.webhookId(), now, AttemptClass.OTHER, null)
+                    .finished(row.tenantId(), row.webhookId(), now, DeliveryStatus.FAILED);
+        }
         for (SweptDelivery row : failed) {
             String id = row.deliveryId();
             log.warn("delivery {} failed: its last attempt's result was never recorded", id);
@@ -104,18 +132,17 @@ class Sweeper {
         return moved;
     }
 
-    private int failOverdueAcknowledgements() {
+    /** Moves overdue acknowledgements on; adds those that became {@code failed} to {@code failed}. */
+    private int failOverdueAcknowledgements(List<SweptDelivery> failed) {
         List<SweptDelivery> rows = queue.overdueAcknowledgements(BATCH);
         Map<String, Integer> failures = new LinkedHashMap<>();
         Map<String, String> tenants = new HashMap<>();
         String reason = "no acknowledgement within " + properties.acknowledgementTimeout();
-        // the 202 was counted as a succeeded attempt when it came; only a delivery that ends counts here
-        StatsTally tally = new StatsTally();
         for (SweptDelivery row : rows) {
             String id = row.deliveryId();
             if (row.exhausted()) {
                 queue.moveSwept(id, DeliveryStatus.FAILED, null);
-                tally.finished(row.tenantId(), row.webhookId(), queue.now(), DeliveryStatus.FAILED);
+                failed.add(row);
             } else {
                 queue.moveSwept(
                         id,
@@ -126,7 +153,6 @@ class Sweeper {
             failures.merge(row.webhookId(), 1, Integer::sum);
             tenants.put(row.webhookId(), row.tenantId());
         }
-        queue.recordStats(tally);
         Map<String, String> lastResults = new HashMap<>();
         failures.keySet().forEach(webhookId -> lastResults.put(webhookId, reason));
         settler.countFailures(failures, tenants, lastResults);
