@@ -1,5 +1,6 @@
 package io.hookline.delivery.http;
 
+import io.hookline.domain.delivery.AttemptClass;
 import io.hookline.domain.network.BlockedAddressException;
 import io.hookline.domain.network.OutboundAddressPolicy;
 import java.io.IOException;
@@ -67,9 +68,10 @@ public final class WebhookHttpClient implements AutoCloseable {
     private final PoolingHttpClientConnectionManager connections;
 
     /**
-     * What happened: a response (status ≥ 100) or an error (status null). {@code interrupted}
-     * says the calling thread was interrupted (the node shutting down), which is not the
-     * receiver's fault. Header values and the body are sanitised text, safe to store.
+     * What happened: a response (status ≥ 100) or an error (status null), and how the delivery
+     * statistics class it ({@code attemptClass}: by the status, or by why no response came).
+     * {@code interrupted} says the calling thread was interrupted (the node shutting down), which
+     * is not the receiver's fault. Header values and the body are sanitised text, safe to store.
      */
     public record Outcome(
             @Nullable Integer status,
@@ -77,6 +79,7 @@ public final class WebhookHttpClient implements AutoCloseable {
             @Nullable String body,
             long durationMillis,
             @Nullable String error,
+            AttemptClass attemptClass,
             boolean interrupted) {
 
         public Outcome(
@@ -84,10 +87,19 @@ public final class WebhookHttpClient implements AutoCloseable {
                 Map<String, String> headers,
                 @Nullable String body,
                 long durationMillis,
-                @Nullable String error) {
-            this(status, headers, body, durationMillis, error, false);
+                @Nullable String error,
+                AttemptClass attemptClass) {
+            this(status, headers, body, durationMillis, error, attemptClass, false);
+        }
+
+        /** A response with this status. */
+        static Outcome response(int status, Map<String, String> headers, @Nullable String body, long durationMillis) {
+            return new Outcome(status, headers, body, durationMillis, null, AttemptClass.ofStatus(status));
         }
     }
+
+    /** Why no response came, in words for the log and as a class for the statistics. */
+    private record Failure(String error, AttemptClass attemptClass) {}
 
     public WebhookHttpClient(OutboundAddressPolicy policy, String userAgent, int maxConnectionsPerHost) {
         DnsResolver resolver = new DnsResolver() {
@@ -158,15 +170,23 @@ public final class WebhookHttpClient implements AutoCloseable {
                             (a, b) -> LoggedText.of(a + ", " + b, KEPT_HEADER_BYTES));
                 }
                 String kept = read(response.getEntity(), request);
-                return new Outcome(response.getCode(), responseHeaders, kept, millisSince(started), null);
+                return Outcome.response(response.getCode(), responseHeaders, kept, millisSince(started));
             });
         } catch (IOException | RuntimeException e) {
             if (expired.get()) {
-                return failure(started, "no complete response within " + timeoutSeconds + " s");
+                return failure(
+                        started,
+                        new Failure("no complete response within " + timeoutSeconds + " s", AttemptClass.TIMEOUT));
             }
             if (Thread.currentThread().isInterrupted() || e.getClass() == InterruptedIOException.class) {
                 return new Outcome(
-                        null, Map.of(), null, millisSince(started), "interrupted: the node is shutting down", true);
+                        null,
+                        Map.of(),
+                        null,
+                        millisSince(started),
+                        "interrupted: the node is shutting down",
+                        AttemptClass.OTHER,
+                        true);
             }
             return failure(started, describe(e, request, timeoutSeconds));
         } finally {
@@ -174,27 +194,45 @@ public final class WebhookHttpClient implements AutoCloseable {
         }
     }
 
-    private static String describe(Exception e, HttpPost request, int timeoutSeconds) {
+    private static Failure describe(Exception e, HttpPost request, int timeoutSeconds) {
         Throwable cause = e;
         while (cause.getCause() != null && !(cause instanceof MessageConstraintException)) {
             cause = cause.getCause();
         }
         return switch (e) {
-            case BlockedAddressException blocked -> "refused: the webhook's host resolves to a non-public address";
+            case BlockedAddressException blocked ->
+                new Failure("refused: the webhook's host resolves to a non-public address", AttemptClass.CONNECTION);
             case UnknownHostException unknown ->
-                "could not resolve host " + request.getAuthority().getHostName();
-            case ConnectTimeoutException connect -> "connect timeout after 2 s";
-            case HttpHostConnectException refused -> "connection refused";
-            case SocketTimeoutException timeout -> "no complete response within " + timeoutSeconds + " s";
+                new Failure("could not resolve host " + request.getAuthority().getHostName(), AttemptClass.CONNECTION);
+            // within the webhook's deadline, the host did not accept a connection: it could not be reached
+            case ConnectTimeoutException connect -> new Failure("connect timeout after 2 s", AttemptClass.CONNECTION);
+            case HttpHostConnectException refused -> new Failure("connection refused", AttemptClass.CONNECTION);
+            case SocketTimeoutException timeout ->
+                new Failure("no complete response within " + timeoutSeconds + " s", AttemptClass.TIMEOUT);
             default ->
                 cause instanceof MessageConstraintException
-                        ? "response headers over the limit (" + MAX_HEADER_COUNT + " headers, " + MAX_HEADER_LINE
-                                + " bytes a line)"
-                        : LoggedText.of(
-                                "connection failed: " + e.getClass().getSimpleName()
-                                        + (e.getMessage() == null ? "" : ": " + e.getMessage()),
-                                KEPT_ERROR_BYTES);
+                        ? new Failure(
+                                "response headers over the limit (" + MAX_HEADER_COUNT + " headers, " + MAX_HEADER_LINE
+                                        + " bytes a line)",
+                                AttemptClass.OTHER)
+                        : new Failure(
+                                LoggedText.of(
+                                        "connection failed: " + e.getClass().getSimpleName()
+                                                + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                                        KEPT_ERROR_BYTES),
+                                brokenOff(e) ? AttemptClass.CONNECTION : AttemptClass.OTHER);
         };
+    }
+
+    /**
+     * Whether the connection broke (reset, closed before or during the response, TLS failed)
+     * rather than the response being unreadable (a malformed status line or header).
+     */
+    private static boolean brokenOff(Exception e) {
+        return e instanceof java.net.SocketException
+                || e instanceof javax.net.ssl.SSLException
+                || e instanceof org.apache.hc.core5.http.NoHttpResponseException
+                || e instanceof org.apache.hc.core5.http.ConnectionClosedException;
     }
 
     /**
@@ -231,8 +269,8 @@ public final class WebhookHttpClient implements AutoCloseable {
         return executor;
     }
 
-    private static Outcome failure(long started, String error) {
-        return new Outcome(null, Map.of(), null, millisSince(started), error);
+    private static Outcome failure(long started, Failure failure) {
+        return new Outcome(null, Map.of(), null, millisSince(started), failure.error(), failure.attemptClass());
     }
 
     private static long millisSince(long started) {

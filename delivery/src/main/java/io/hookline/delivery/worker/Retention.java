@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * Removes what is past {@code hookline.retention.*}, oldest first, in batches of
  * {@code batch-size} rows a transaction, so the log does not grow without bound and no
  * statement locks much at a time. Order matters: attempts, then final deliveries (their
- * attempts go with them), then idempotency keys, then events no delivery or key still needs.
+ * attempts go with them), then idempotency keys, then events no delivery or key still needs;
+ * the hourly delivery statistics go by their own age.
  * Deliveries and events are found by the time inside their ULID ids, so the primary key
  * serves the range and no extra index is kept for this.
  */
@@ -33,7 +34,7 @@ public class Retention {
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
     /** What one run removed. */
-    public record Removed(int attempts, int deliveries, int idempotencyKeys, int events) {}
+    public record Removed(int attempts, int deliveries, int idempotencyKeys, int events, int stats) {}
 
     private final DSLContext dsl;
     private final DeliveryQueue queue;
@@ -57,13 +58,16 @@ public class Retention {
     @Scheduled(fixedDelayString = "${hookline.retention.interval:PT1H}", initialDelayString = "PT1M")
     void scheduled() {
         Removed removed = clean(clock.instant());
-        if (removed.attempts() + removed.deliveries() + removed.idempotencyKeys() + removed.events() > 0) {
+        if (removed.attempts() + removed.deliveries() + removed.idempotencyKeys() + removed.events() + removed.stats()
+                > 0) {
             log.info(
-                    "retention removed {} attempts, {} deliveries, {} idempotency keys and {} events",
+                    "retention removed {} attempts, {} deliveries, {} idempotency keys, {} events and {} rows of"
+                            + " delivery statistics",
                     removed.attempts(),
                     removed.deliveries(),
                     removed.idempotencyKeys(),
-                    removed.events());
+                    removed.events(),
+                    removed.stats());
         }
     }
 
@@ -101,7 +105,11 @@ public class Retention {
                         .orderBy(EVENT.ID)
                         .limit(batch)))
                 .execute());
-        return new Removed(attempts, deliveries, keys, events);
+
+        // the statistics outlive the log they were counted from: they are what the stats endpoints read
+        OffsetDateTime statsCutoff = OffsetDateTime.ofInstant(now.minus(properties.stats()), ZoneOffset.UTC);
+        int stats = inBatches(() -> queue.deleteStatsBefore(statsCutoff, batch));
+        return new Removed(attempts, deliveries, keys, events, stats);
     }
 
     private int inBatches(IntSupplier statement) {

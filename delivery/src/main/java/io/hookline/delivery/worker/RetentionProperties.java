@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param attempts how long attempt logs are kept after they started
  * @param idempotencyKeys how long an {@code Idempotency-Key} is remembered after its first use
  *     (it answers for 24 hours either way)
+ * @param stats how long the hourly delivery statistics are kept after their hour began (the
+ *     longest window served is 30 days)
  * @param interval how often a node removes what is past its time
  * @param batchSize rows removed per statement, so no statement holds locks or bloats the WAL for long
  */
@@ -22,5 +24,6 @@ public record RetentionProperties(
         @DefaultValue("30d") Duration deliveries,
         @DefaultValue("30d") Duration attempts,
         @DefaultValue("30d") Duration idempotencyKeys,
+        @DefaultValue("31d") Duration stats,
         @DefaultValue("1h") Duration interval,
         @DefaultValue("5000") int batchSize) {}

@@ -5,6 +5,7 @@ import io.hookline.domain.delivery.AttemptRecord;
 import io.hookline.domain.delivery.DeliveryQueue;
 import io.hookline.domain.delivery.DeliveryStatus;
 import io.hookline.domain.delivery.Settlement;
+import io.hookline.domain.delivery.StatsTally;
 import io.hookline.domain.event.EventOutbox;
 import io.hookline.tenancy.IdPrefix;
 import io.hookline.tenancy.Ids;
@@ -33,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Records attempt results in batches: every result that finished while the previous batch was
  * being written goes into one short transaction (deliveries moved on behind their fencing
- * tokens, attempts inserted, failure streaks counted). One commit per batch instead of one per
+ * tokens, attempts inserted, the delivery statistics added to, failure streaks counted). One commit per batch instead of one per
  * delivery is what lets a node record thousands of attempts a second. Each attempt waits for
  * its own result to be written before its worker slot is freed.
  */
@@ -128,7 +129,8 @@ class Settler implements SmartLifecycle {
                     null,
                     outcome.durationMillis(),
                     "the attempt's result could not be recorded in full ("
-                            + failure.getClass().getSimpleName() + ")");
+                            + failure.getClass().getSimpleName() + ")",
+                    outcome.attemptClass());
             return new Item(
                     deliveryId,
                     leaseToken,
@@ -255,8 +257,9 @@ class Settler implements SmartLifecycle {
     /**
      * Last resort for a result the database refused: record the attempt without the receiver's
      * response, so the delivery still follows its retry schedule instead of being sent again
-     * at every lease expiry. If even that fails, the lease runs out and the sweep ends the
-     * delivery once its attempts are used up.
+     * at every lease expiry; and, should the statistics be what the database refuses, without
+     * counting it. If even that fails, the lease runs out and the sweep ends the delivery once
+     * its attempts are used up.
      */
     private void writeBare(Item item, RuntimeException cause) {
         log.warn(
@@ -264,16 +267,27 @@ class Settler implements SmartLifecycle {
                 item.attempt(),
                 item.deliveryId(),
                 cause);
+        Item bare = item.bare(cause);
         try {
-            Item bare = item.bare(cause);
             Set<String> applied = transactions.inWorker(() -> apply(List.of(bare)));
             item.applied().complete(applied.contains(item.deliveryId()));
         } catch (RuntimeException e) {
-            item.applied().completeExceptionally(e);
+            try {
+                Set<String> applied = transactions.inWorker(() -> apply(List.of(bare), false));
+                log.warn(
+                        "attempt {} of delivery {} was recorded but not counted", item.attempt(), item.deliveryId(), e);
+                item.applied().complete(applied.contains(item.deliveryId()));
+            } catch (RuntimeException last) {
+                item.applied().completeExceptionally(last);
+            }
         }
     }
 
     private Set<String> apply(List<Item> batch) {
+        return apply(batch, true);
+    }
+
+    private Set<String> apply(List<Item> batch, boolean counted) {
         Set<String> applied = new HashSet<>(
                 deliveries.settle(batch.stream().map(Item::settlement).toList()));
         List<Item> kept = batch.stream()
@@ -282,9 +296,11 @@ class Settler implements SmartLifecycle {
         if (kept.isEmpty()) {
             return applied;
         }
-        deliveries.recordAttempts(kept.stream()
-                .map(item -> item.attemptRecord(Ids.next(IdPrefix.ATTEMPT)))
-                .toList());
+        deliveries.recordAttempts(
+                kept.stream().map(item -> item.attemptRecord(Ids.next(IdPrefix.ATTEMPT))).toList());
+        if (counted) {
+            deliveries.recordStats(tally(kept));
+        }
         Set<String> succeeded = new HashSet<>();
         Map<String, Integer> failures = new LinkedHashMap<>();
         Map<String, String> tenants = new HashMap<>();
@@ -306,6 +322,27 @@ class Settler implements SmartLifecycle {
         health.resetStreaks(succeeded);
         countFailures(failures, tenants, lastResults);
         return applied;
+    }
+
+    /**
+     * The batch's statistics, added up in memory so the whole batch costs one statement: each
+     * attempt in the hour it started, and each delivery it finished in the same hour.
+     */
+    private static StatsTally tally(List<Item> recorded) {
+        StatsTally tally = new StatsTally();
+        for (Item item : recorded) {
+            WebhookHttpClient.Outcome outcome = item.outcome();
+            tally.attempt(
+                    item.tenantId(),
+                    item.webhookId(),
+                    item.startedAt(),
+                    outcome.attemptClass(),
+                    outcome.durationMillis());
+            if (item.status().isFinal()) {
+                tally.finished(item.tenantId(), item.webhookId(), item.startedAt(), item.status());
+            }
+        }
+        return tally;
     }
 
     private void disable(Item last, String reason) {

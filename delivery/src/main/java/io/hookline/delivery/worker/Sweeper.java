@@ -1,10 +1,13 @@
 package io.hookline.delivery.worker;
 
+import io.hookline.domain.delivery.AttemptClass;
 import io.hookline.domain.delivery.DeliveryQueue;
 import io.hookline.domain.delivery.DeliveryStatus;
+import io.hookline.domain.delivery.StatsTally;
 import io.hookline.domain.delivery.SweptDelivery;
 import io.hookline.tenancy.IdPrefix;
 import io.hookline.tenancy.Ids;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -55,11 +58,39 @@ class Sweeper {
         this.retries = new RetrySchedule(properties.retrySchedule());
     }
 
-    /** One sweep; returns how many deliveries it moved on. */
+    /**
+     * One sweep; returns how many deliveries it moved on. What it ends is counted in the
+     * delivery statistics afterwards, in a transaction of its own: a sweep must end deliveries
+     * even when nothing else can be written.
+     */
     int sweep() {
-        int moved = endExpiredLeases();
-        moved += transactions.inWorker(this::failOverdueAcknowledgements);
-        return moved;
+        StatsTally tally = new StatsTally();
+        try {
+            int moved = endExpiredLeases(tally);
+            List<SweptDelivery> failedAcknowledgements = new ArrayList<>();
+            moved += transactions.inWorker(() -> failOverdueAcknowledgements(failedAcknowledgements));
+            // the 202 was counted as a succeeded attempt when it came; only the delivery's end counts now
+            OffsetDateTime now = queue.now();
+            failedAcknowledgements.forEach(
+                    row -> tally.finished(row.tenantId(), row.webhookId(), now, DeliveryStatus.FAILED));
+            return moved;
+        } finally {
+            count(tally);
+        }
+    }
+
+    private void count(StatsTally tally) {
+        if (tally.isEmpty()) {
+            return;
+        }
+        try {
+            transactions.inWorker(() -> {
+                queue.recordStats(tally);
+                return true;
+            });
+        } catch (RuntimeException e) {
+            log.warn("could not count the deliveries the sweep ended in the delivery statistics", e);
+        }
     }
 
     /**
@@ -67,7 +98,7 @@ class Sweeper {
      * another: when the database refuses attempt rows (the very fault that left the lease to
      * expire), the deliveries still end.
      */
-    private int endExpiredLeases() {
+    private int endExpiredLeases(StatsTally tally) {
         List<SweptDelivery> failed = new ArrayList<>();
         int moved = transactions.inWorker(() -> {
             List<SweptDelivery> rows = queue.expiredLeasesToSettle(BATCH);
@@ -81,6 +112,12 @@ class Sweeper {
             }
             return rows.size();
         });
+        OffsetDateTime now = queue.now();
+        for (SweptDelivery row : failed) {
+            // the attempt was sent, so it counts, with no duration and no class of its own
+            tally.attempt(row.tenantId(), row.webhookId(), now, AttemptClass.OTHER, null)
+                    .finished(row.tenantId(), row.webhookId(), now, DeliveryStatus.FAILED);
+        }
         for (SweptDelivery row : failed) {
             String id = row.deliveryId();
             log.warn("delivery {} failed: its last attempt's result was never recorded", id);
@@ -97,7 +134,8 @@ class Sweeper {
         return moved;
     }
 
-    private int failOverdueAcknowledgements() {
+    /** Moves overdue acknowledgements on; adds those that became {@code failed} to {@code failed}. */
+    private int failOverdueAcknowledgements(List<SweptDelivery> failed) {
         List<SweptDelivery> rows = queue.overdueAcknowledgements(BATCH);
         Map<String, Integer> failures = new LinkedHashMap<>();
         Map<String, String> tenants = new HashMap<>();
@@ -106,6 +144,7 @@ class Sweeper {
             String id = row.deliveryId();
             if (row.exhausted()) {
                 queue.moveSwept(id, DeliveryStatus.FAILED, null);
+                failed.add(row);
             } else {
                 queue.moveSwept(
                         id,

@@ -3,6 +3,7 @@ package io.hookline.delivery.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.hookline.domain.delivery.AttemptClass;
 import io.hookline.domain.network.OutboundAddressPolicy;
 import io.hookline.domain.testing.HostileReceiver;
 import java.io.IOException;
@@ -80,6 +81,7 @@ class WebhookHttpClientTests {
 
             assertThat(outcome.status()).isNull();
             assertThat(outcome.error()).isEqualTo("refused: the webhook's host resolves to a non-public address");
+            assertThat(outcome.attemptClass()).isEqualTo(AttemptClass.CONNECTION);
             assertThat(paths).isEmpty();
         }
     }
@@ -91,6 +93,7 @@ class WebhookHttpClientTests {
                 WebhookHttpClient.Outcome outcome = client.post(url("/hook"), Map.of("X-Test", "1"), "{}", 5);
                 assertThat(outcome.status()).isEqualTo(200);
                 assertThat(outcome.body()).isEqualTo("{\"ok\":true}");
+                assertThat(outcome.attemptClass()).isEqualTo(AttemptClass.SUCCEEDED);
             }
             assertThat(paths).hasSize(5);
             assertThat(new HashSet<>(clientPorts))
@@ -113,6 +116,7 @@ class WebhookHttpClientTests {
         try (WebhookHttpClient client = client(List.of("127.0.0.0/8"))) {
             WebhookHttpClient.Outcome outcome = client.post(url("/redirect"), Map.of(), "{}", 5);
             assertThat(outcome.status()).isEqualTo(307);
+            assertThat(outcome.attemptClass()).isEqualTo(AttemptClass.OTHER);
             assertThat(paths).containsExactly("/redirect");
         }
     }
@@ -125,6 +129,7 @@ class WebhookHttpClientTests {
             WebhookHttpClient.Outcome outcome = client.post("http://127.0.0.1:" + port + "/hook", Map.of(), "{}", 5);
             assertThat(outcome.status()).isNull();
             assertThat(outcome.error()).isEqualTo("connection refused");
+            assertThat(outcome.attemptClass()).isEqualTo(AttemptClass.CONNECTION);
         }
     }
 
@@ -138,6 +143,7 @@ class WebhookHttpClientTests {
 
             assertThat(outcome.status()).isNull();
             assertThat(outcome.error()).isEqualTo("no complete response within 2 s");
+            assertThat(outcome.attemptClass()).isEqualTo(AttemptClass.TIMEOUT);
             assertThat(outcome.interrupted()).isFalse();
             assertThat(millis).isBetween(1_900L, 3_000L);
         }
@@ -151,6 +157,7 @@ class WebhookHttpClientTests {
 
             assertThat(outcome.status()).isNull();
             assertThat(outcome.error()).startsWith("no ").contains("within 1 s");
+            assertThat(outcome.attemptClass()).isEqualTo(AttemptClass.TIMEOUT);
             assertThat(outcome.durationMillis()).isBetween(900L, 2_000L);
         }
     }
@@ -175,6 +182,7 @@ class WebhookHttpClientTests {
 
             assertThat(outcome.status()).isNull();
             assertThat(outcome.error()).startsWith("connection failed: ");
+            assertThat(outcome.attemptClass()).isEqualTo(AttemptClass.CONNECTION);
         }
     }
 
@@ -186,6 +194,7 @@ class WebhookHttpClientTests {
 
             assertThat(outcome.status()).isNull();
             assertThat(outcome.error()).isEqualTo("response headers over the limit (100 headers, 8192 bytes a line)");
+            assertThat(outcome.attemptClass()).isEqualTo(AttemptClass.OTHER);
         }
     }
 

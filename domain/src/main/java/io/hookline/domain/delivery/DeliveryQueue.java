@@ -2,6 +2,7 @@ package io.hookline.domain.delivery;
 
 import static io.hookline.domain.jooq.Tables.DELIVERY;
 import static io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT;
+import static io.hookline.domain.jooq.Tables.DELIVERY_STATS;
 import static io.hookline.domain.jooq.Tables.WEBHOOK;
 
 import io.hookline.domain.problem.DomainException;
@@ -14,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -23,9 +25,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /**
- * The one owner of the {@code delivery} table and its attempt log: every transition of a
- * delivery goes through a method here, as db-scheduler's {@code TaskRepository} owns its
- * executions. Like every repository it opens no transaction: the fan-out and parking join the
+ * The one owner of the {@code delivery} table, its attempt log and the statistics they add up
+ * to ({@code delivery_stats}): every transition of a delivery goes through a method here, as
+ * db-scheduler's {@code TaskRepository} owns its executions. Like every repository it opens no transaction: the fan-out and parking join the
  * caller's domain transaction, the worker's calls its short worker transactions.
  *
  * <pre>
@@ -102,6 +104,41 @@ public class DeliveryQueue {
               join tenant t on t.id = d.tenant_id
              where d.id = any(?)
             """;
+
+    /**
+     * Adds a batch of statistics to {@code delivery_stats}: one row per webhook and hour, given
+     * as parallel arrays (the histograms one after another in a flat array, sliced per row), so
+     * the statement's text never changes and stays prepared. Rows are inserted, and so locked,
+     * in the order given; an existing row gets the batch's counts added, its histogram element
+     * by element.
+     */
+    private static final String RECORD_STATS = """
+            insert into delivery_stats as s (tenant_id, webhook_id, bucket_start, attempts_succeeded,
+                   attempts_timeout, attempts_connection, attempts_4xx, attempts_5xx, attempts_other,
+                   deliveries_succeeded, deliveries_failed, latency_histogram)
+            select v.tenant_id, v.webhook_id, to_timestamp(v.hour), v.succeeded, v.timeout, v.connection,
+                   v.http4xx, v.http5xx, v.other, v.done, v.failed,
+                   h.bins[(v.n - 1) * %1$d + 1 : v.n * %1$d]
+              from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
+                          ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
+                     with ordinality as v(tenant_id, webhook_id, hour, succeeded, timeout, connection,
+                                          http4xx, http5xx, other, done, failed, n),
+                   (select ?::bigint[] as bins) h
+             order by v.n
+            on conflict (tenant_id, webhook_id, bucket_start) do update
+               set attempts_succeeded = s.attempts_succeeded + excluded.attempts_succeeded,
+                   attempts_timeout = s.attempts_timeout + excluded.attempts_timeout,
+                   attempts_connection = s.attempts_connection + excluded.attempts_connection,
+                   attempts_4xx = s.attempts_4xx + excluded.attempts_4xx,
+                   attempts_5xx = s.attempts_5xx + excluded.attempts_5xx,
+                   attempts_other = s.attempts_other + excluded.attempts_other,
+                   deliveries_succeeded = s.deliveries_succeeded + excluded.deliveries_succeeded,
+                   deliveries_failed = s.deliveries_failed + excluded.deliveries_failed,
+                   latency_histogram = array(
+                       select a + b from unnest(s.latency_histogram, excluded.latency_histogram)
+                                         with ordinality as x(a, b, i)
+                        order by x.i)
+            """.formatted(LatencyHistogram.BINS);
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -353,14 +390,66 @@ public class DeliveryQueue {
     }
 
     /**
+     * Adds a batch of statistics to {@code delivery_stats} in one statement; called in the
+     * transaction that moved the deliveries and logged the attempts it counts.
+     */
+    public void recordStats(StatsTally tally) {
+        Map<StatsTally.Key, DeliveryCounts> rows = tally.rows();
+        if (rows.isEmpty()) {
+            return;
+        }
+        int size = rows.size();
+        String[] tenants = new String[size];
+        String[] webhooks = new String[size];
+        Long[] hours = new Long[size];
+        Long[][] attempts = new Long[AttemptClass.values().length][size];
+        Long[] succeeded = new Long[size];
+        Long[] failed = new Long[size];
+        Long[] histograms = new Long[size * LatencyHistogram.BINS];
+        int row = 0;
+        for (Map.Entry<StatsTally.Key, DeliveryCounts> entry : rows.entrySet()) {
+            StatsTally.Key key = entry.getKey();
+            DeliveryCounts counts = entry.getValue();
+            tenants[row] = key.tenantId();
+            webhooks[row] = key.webhookId();
+            hours[row] = key.hour().getEpochSecond();
+            for (AttemptClass outcome : AttemptClass.values()) {
+                attempts[outcome.ordinal()][row] = counts.attempts(outcome);
+            }
+            succeeded[row] = counts.deliveriesSucceeded();
+            failed[row] = counts.deliveriesFailed();
+            long[] bins = counts.latency().counts();
+            for (int bin = 0; bin < bins.length; bin++) {
+                histograms[row * LatencyHistogram.BINS + bin] = bins[bin];
+            }
+            row++;
+        }
+        dsl.execute(
+                RECORD_STATS,
+                tenants,
+                webhooks,
+                hours,
+                attempts[AttemptClass.SUCCEEDED.ordinal()],
+                attempts[AttemptClass.TIMEOUT.ordinal()],
+                attempts[AttemptClass.CONNECTION.ordinal()],
+                attempts[AttemptClass.HTTP_4XX.ordinal()],
+                attempts[AttemptClass.HTTP_5XX.ordinal()],
+                attempts[AttemptClass.OTHER.ordinal()],
+                succeeded,
+                failed,
+                histograms);
+    }
+
+    /**
      * The receiver's word on a {@code waiting} (or still {@code delivering}) delivery, found by
      * the hash of its single-use link: {@code succeeded} or {@code failed}. Bumps the fencing
      * token, so a worker still holding the delivery cannot overwrite it. Empty when no delivery
      * waits on that link.
      */
     public Optional<String> acknowledge(String tokenHash, boolean done, @Nullable String reason) {
-        String deliveryId = dsl.update(DELIVERY)
-                .set(DELIVERY.STATUS, (done ? DeliveryStatus.SUCCEEDED : DeliveryStatus.FAILED).literal())
+        DeliveryStatus status = done ? DeliveryStatus.SUCCEEDED : DeliveryStatus.FAILED;
+        var settled = dsl.update(DELIVERY)
+                .set(DELIVERY.STATUS, status.literal())
                 .set(DELIVERY.ACK_TOKEN_HASH, (String) null)
                 .set(DELIVERY.NEXT_ATTEMPT_AT, (OffsetDateTime) null)
                 .set(DELIVERY.LEASE_UNTIL, (OffsetDateTime) null)
@@ -369,11 +458,14 @@ public class DeliveryQueue {
                 .where(
                         DELIVERY.ACK_TOKEN_HASH.eq(tokenHash),
                         DELIVERY.STATUS.in(DeliveryStatus.WAITING.literal(), DeliveryStatus.DELIVERING.literal()))
-                .returning(DELIVERY.ID)
-                .fetchOne(DELIVERY.ID);
-        if (deliveryId == null) {
+                .returning(DELIVERY.ID, DELIVERY.TENANT_ID, DELIVERY.WEBHOOK_ID)
+                .fetchOne();
+        if (settled == null) {
             return Optional.empty();
         }
+        String deliveryId = settled.getId();
+        // the 202 was counted as a succeeded attempt when it came; the delivery ends now
+        recordStats(new StatsTally().finished(settled.getTenantId(), settled.getWebhookId(), now(), status));
         if (reason != null) {
             setLastAttemptReason(deliveryId, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
         }
@@ -580,6 +672,21 @@ public class DeliveryQueue {
                                 DELIVERY.STATUS.in(DeliveryStatus.SUCCEEDED.literal(), DeliveryStatus.FAILED.literal()))
                         .orderBy(DELIVERY.ID)
                         .limit(batch)))
+                .execute();
+    }
+
+    /**
+     * Removes up to {@code batch} rows of {@code delivery_stats} whose hour started before
+     * {@code cutoff}, oldest first; returns how many.
+     */
+    public int deleteStatsBefore(OffsetDateTime cutoff, int batch) {
+        return dsl.deleteFrom(DELIVERY_STATS)
+                .where(DSL.row(DELIVERY_STATS.TENANT_ID, DELIVERY_STATS.WEBHOOK_ID, DELIVERY_STATS.BUCKET_START)
+                        .in(DSL.select(DELIVERY_STATS.TENANT_ID, DELIVERY_STATS.WEBHOOK_ID, DELIVERY_STATS.BUCKET_START)
+                                .from(DELIVERY_STATS)
+                                .where(DELIVERY_STATS.BUCKET_START.lt(cutoff))
+                                .orderBy(DELIVERY_STATS.BUCKET_START)
+                                .limit(batch)))
                 .execute();
     }
 

@@ -9,6 +9,7 @@ import io.hookline.client.ApiException;
 import io.hookline.client.api.DeliveriesApi;
 import io.hookline.client.api.EventTypesApi;
 import io.hookline.client.api.EventsApi;
+import io.hookline.client.api.StatisticsApi;
 import io.hookline.client.api.TenantsApi;
 import io.hookline.client.api.WebhooksApi;
 import io.hookline.client.model.CreateTenantRequest;
@@ -20,6 +21,7 @@ import io.hookline.client.model.PublishEventRequest;
 import io.hookline.client.model.RotateSecretRequest;
 import io.hookline.client.model.TenantRateLimit;
 import io.hookline.client.model.WebhookResponse;
+import io.hookline.client.model.WebhookStatsResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,8 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What an integrator does with the generated client and nothing else of ours: create a
  * webhook, publish an event, receive it on their own endpoint, verify its signature with
- * their own code (Java, Node, Python), page through the delivery log, rotate the secret, and
- * back off on 429. Tokens come from the identity provider — here dev mode's {@code /dev/tokens}.
+ * their own code (Java, Node, Python), page through the delivery log, read the webhook's
+ * statistics, rotate the secret, and back off on 429. Tokens come from the identity provider — here dev mode's {@code /dev/tokens}.
  */
 class IntegratorJourneyTests {
 
@@ -156,6 +158,14 @@ class IntegratorJourneyTests {
                 return log.size() == 5 && log.stream().allMatch(d -> "succeeded".equals(String.valueOf(d.getStatus())));
             });
             assertThat(log).extracting(DeliveryResponse::getId).doesNotHaveDuplicates();
+            // the five settled attempts are in the webhook's statistics
+            WebhookStatsResponse stats =
+                    withBackoff(() -> new StatisticsApi(api).getWebhookStats(webhook.getId(), tenant, "24h"));
+            assertThat(stats.getTotals().getAttempts()).isEqualTo(5);
+            assertThat(stats.getTotals().getSucceeded()).isEqualTo(5);
+            assertThat(stats.getTotals().getSuccessRate()).isEqualTo(1.0);
+            assertThat(stats.getTotals().getLatencyMs().getP50()).isNotNull();
+            assertThat(stats.getBuckets()).hasSize(24);
 
             String rotated = withBackoff(() -> webhooks.rotateWebhookSecret(
                             webhook.getId(), tenant, new RotateSecretRequest().graceSeconds(3600)))
