@@ -1,9 +1,11 @@
 // The portal's entry: loads its sign-in settings, signs the admin in (dev token or OAuth2 code
 // flow with PKCE), lets them pick a tenant when the token has several, then routes between the
-// views by the URL's hash: #/webhooks, #/webhooks/new, #/webhooks/{id}, #/webhooks/{id}/log.
+// views by the URL's hash: #/webhooks, #/webhooks/new, #/webhooks/{id}, #/webhooks/{id}/log,
+// #/notifications (with the unread count as a badge on the top bar).
 import { ApiError, call, useSession } from './api.js';
 import * as auth from './auth.js';
 import { deliveryLog } from './log.js';
+import { notificationList, refreshUnread } from './notifications.js';
 import { clearProblem, h, render, showProblem } from './ui.js';
 import { webhookForm, webhookList } from './webhooks.js';
 
@@ -73,6 +75,7 @@ function enterTenant() {
   document.getElementById('session').hidden = false;
   document.getElementById('tenant-label').textContent = `Tenant ${current.tenant}`;
   document.getElementById('switch-tenant').hidden = tenants.length < 2;
+  document.getElementById('notifications-link').hidden = false;
   if (!location.hash || location.hash === '#') {
     history.replaceState(null, '', '#/webhooks');
   }
@@ -87,6 +90,8 @@ function route() {
   let match;
   if (path === '/webhooks' || path === '/' || path === '') return run(webhookList());
   if (path === '/webhooks/new') return run(webhookForm(null));
+  if (path === '/notifications') return run(notificationList());
+  refreshUnread();
   if ((match = path.match(/^\/webhooks\/([^/]+)\/log$/))) return run(deliveryLog(decodeURIComponent(match[1])));
   if ((match = path.match(/^\/webhooks\/([^/]+)$/))) return run(webhookForm(decodeURIComponent(match[1])));
   location.hash = '#/webhooks';
@@ -98,6 +103,7 @@ function showTenantPicker() {
   document.getElementById('session').hidden = false;
   document.getElementById('tenant-label').textContent = '';
   document.getElementById('switch-tenant').hidden = true;
+  document.getElementById('notifications-link').hidden = true;
   const tenants = auth.tenantsOf(current.token);
   render(
     h('h1', {}, 'Choose a tenant'),

@@ -34,6 +34,14 @@ public final class Scopes {
     /** The authority of {@code webhooks:secrets}, for decisions a handler takes beyond its annotation. */
     public static final String SECRETS_AUTHORITY = "SCOPE_" + WEBHOOKS_SECRETS;
 
+    /**
+     * Where a tenant's notifications are e-mailed: its admins (who hold {@code webhooks:secrets})
+     * or an operator whose token lists the tenant; a read-only or write-only token may not
+     * redirect another person's alerts.
+     */
+    public static final String CAN_MANAGE_TENANT_SETTINGS =
+            "hasAnyAuthority('SCOPE_webhooks:secrets', 'SCOPE_platform:admin')";
+
     public static final String CAN_READ_CATALOG = "hasAnyAuthority('SCOPE_webhooks:read', 'SCOPE_events:read')";
     public static final String CAN_PUBLISH_EVENTS = "hasAuthority('SCOPE_events:write')";
     public static final String CAN_READ_EVENTS = "hasAuthority('SCOPE_events:read')";

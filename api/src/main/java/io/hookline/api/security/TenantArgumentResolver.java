@@ -14,7 +14,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Hands a handler the tenant {@link TenantScopeFilter} bound to the request as a {@link TenantId}
- * parameter, so controllers receive it instead of reaching for a static. The filter has already
+ * parameter (and the caller as a {@link CallerContext.Caller} one, for handlers that need the
+ * subject), so controllers receive them instead of reaching for a static. The filter has already
  * answered a missing or foreign tenant with a problem, so a handler that runs has one.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,15 +28,20 @@ class TenantArgumentResolver implements HandlerMethodArgumentResolver, WebMvcCon
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == TenantId.class;
+        return parameter.getParameterType() == TenantId.class
+                || parameter.getParameterType() == CallerContext.Caller.class;
     }
 
     @Override
-    public TenantId resolveArgument(
+    public Object resolveArgument(
             MethodParameter parameter,
             @Nullable ModelAndViewContainer container,
             NativeWebRequest request,
             @Nullable WebDataBinderFactory binderFactory) {
+        if (parameter.getParameterType() == CallerContext.Caller.class) {
+            CallerContext.requireTenant();
+            return CallerContext.current().orElseThrow();
+        }
         return CallerContext.requireTenant();
     }
 }

@@ -51,8 +51,11 @@ class EventTypeApiTests {
                         "site.user.approval_requested",
                         "page.form_submitted",
                         "webhook.test",
-                        "webhook.disabled");
-        assertThat(names).hasSize(38);
+                        "webhook.disabled",
+                        "webhook.failing",
+                        "webhook.recovered",
+                        "delivery.exhausted");
+        assertThat(names).hasSize(41);
     }
 
     @Test

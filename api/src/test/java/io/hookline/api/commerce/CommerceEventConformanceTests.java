@@ -26,7 +26,13 @@ import tools.jackson.databind.JsonNode;
 class CommerceEventConformanceTests {
 
     /** Catalog types no commerce change emits: published by other services, or operational. */
-    private static final Set<String> NOT_COMMERCE = Set.of("page.form_submitted", "webhook.test", "webhook.disabled");
+    private static final Set<String> NOT_COMMERCE = Set.of(
+            "page.form_submitted",
+            "webhook.test",
+            "webhook.disabled",
+            "webhook.failing",
+            "webhook.recovered",
+            "delivery.exhausted");
 
     private final RunningApp app = RunningApp.shared();
     private final ApiClient api = app.client();

@@ -118,7 +118,7 @@ class EventBatchPublishingTests {
         assertThat(dataProblem.get("errors").get(0).get("message").asString()).contains("customerId");
 
         String reserved =
-                "'webhook.disabled' is reserved: webhook.* events are sent by Hookline itself and cannot be published";
+                "'webhook.disabled' is reserved: webhook.* and delivery.* events are sent by Hookline itself and cannot be published";
         assertThat(results.get(2))
                 .isEqualTo(ApiClient.JSON
                         .createObjectNode()

@@ -85,10 +85,15 @@ class EventPublishingTests {
                 .get("data");
         JsonNode testSample =
                 api.get("/v1/event-types/webhook.test/sample", tenant).json().get("data");
+        JsonNode exhaustedSample = api.get("/v1/event-types/delivery.exhausted/sample", tenant)
+                .json()
+                .get("data");
 
         for (var attempt : List.of(
                 Map.of("type", "webhook.disabled", "data", disabledSample),
                 Map.of("type", "webhook.test", "data", testSample),
+                Map.of("type", "delivery.exhausted", "data", exhaustedSample),
+                Map.of("type", "delivery.anything", "data", Map.of()),
                 Map.of("type", "webhook.anything", "data", Map.of()))) {
             Response refused = api.post("/v1/events", attempt, tenant);
 
@@ -102,7 +107,8 @@ class EventPublishingTests {
                             422,
                             "reserved-event-type",
                             "Event type reserved for Hookline",
-                            "'" + type + "' is reserved: webhook.* events are sent by Hookline itself and cannot be"
+                            "'" + type
+                                    + "' is reserved: webhook.* and delivery.* events are sent by Hookline itself and cannot be"
                                     + " published",
                             "type"));
         }

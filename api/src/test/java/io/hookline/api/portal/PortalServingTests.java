@@ -38,8 +38,9 @@ class PortalServingTests {
 
     @Test
     void scriptsAreServedAsJavaScriptModulesWithTheSamePolicy() {
-        for (String file :
-                new String[] {"app.js", "api.js", "auth.js", "ui.js", "webhooks.js", "log.js", "catalog.js"}) {
+        for (String file : new String[] {
+            "app.js", "api.js", "auth.js", "ui.js", "webhooks.js", "log.js", "catalog.js", "notifications.js"
+        }) {
             Response response = api.get("/portal/" + file, null, null);
 
             assertThat(response.status()).as(file).isEqualTo(200);

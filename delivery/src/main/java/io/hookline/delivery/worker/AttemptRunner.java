@@ -154,7 +154,16 @@ class AttemptRunner {
             // The node is stopping and cut the request short: not the receiver's failure. Hand
             // the delivery back as it was, for this or another node to send again.
             settler.submit(Settler.Item.release(
-                            deliveryId, leaseToken, tenantId, webhookId, attempt, startedAt, outcome, queue.now()))
+                            deliveryId,
+                            leaseToken,
+                            tenantId,
+                            webhookId,
+                            eventId,
+                            eventType,
+                            attempt,
+                            startedAt,
+                            outcome,
+                            queue.now()))
                     .join();
             return new AttemptResult(false, null, outcome.durationMillis(), outcome.error());
         }
@@ -171,6 +180,8 @@ class AttemptRunner {
                         leaseToken,
                         tenantId,
                         webhookId,
+                        eventId,
+                        eventType,
                         attempt,
                         startedAt,
                         outcome,

@@ -1,17 +1,16 @@
 package io.hookline.delivery.worker;
 
 import io.hookline.delivery.http.WebhookHttpClient;
+import io.hookline.delivery.notify.NotificationProperties;
 import io.hookline.domain.delivery.AttemptRecord;
 import io.hookline.domain.delivery.DeliveryQueue;
 import io.hookline.domain.delivery.DeliveryStatus;
 import io.hookline.domain.delivery.Settlement;
 import io.hookline.domain.delivery.StatsTally;
-import io.hookline.domain.event.EventOutbox;
 import io.hookline.tenancy.IdPrefix;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,7 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records attempt results in batches: every result that finished while the previous batch was
@@ -59,6 +57,8 @@ class Settler implements SmartLifecycle {
             long leaseToken,
             String tenantId,
             String webhookId,
+            String eventId,
+            String eventType,
             int attempt,
             OffsetDateTime startedAt,
             WebhookHttpClient.Outcome outcome,
@@ -76,6 +76,8 @@ class Settler implements SmartLifecycle {
                 long leaseToken,
                 String tenantId,
                 String webhookId,
+                String eventId,
+                String eventType,
                 int attempt,
                 OffsetDateTime startedAt,
                 WebhookHttpClient.Outcome outcome,
@@ -85,6 +87,8 @@ class Settler implements SmartLifecycle {
                     leaseToken,
                     tenantId,
                     webhookId,
+                    eventId,
+                    eventType,
                     attempt,
                     startedAt,
                     outcome,
@@ -136,6 +140,8 @@ class Settler implements SmartLifecycle {
                     leaseToken,
                     tenantId,
                     webhookId,
+                    eventId,
+                    eventType,
                     attempt,
                     startedAt,
                     bareOutcome,
@@ -153,9 +159,9 @@ class Settler implements SmartLifecycle {
     private final DeliveryQueue deliveries;
     private final WebhookHealth health;
     private final WorkerTransactions transactions;
-    private final EventOutbox outbox;
+    private final OperationalEvents operational;
     private final DeliveryProperties properties;
-    private final JsonMapper json;
+    private final NotificationProperties notifications;
     private volatile boolean running;
     private @Nullable Thread thread;
 
@@ -163,15 +169,15 @@ class Settler implements SmartLifecycle {
             DeliveryQueue deliveries,
             WebhookHealth health,
             WorkerTransactions transactions,
-            EventOutbox outbox,
+            OperationalEvents operational,
             DeliveryProperties properties,
-            JsonMapper json) {
+            NotificationProperties notifications) {
         this.deliveries = deliveries;
         this.health = health;
         this.transactions = transactions;
-        this.outbox = outbox;
+        this.operational = operational;
         this.properties = properties;
-        this.json = json;
+        this.notifications = notifications;
     }
 
     /** Queues a result; the future completes with whether it was applied (false: another worker owns the delivery now). */
@@ -319,8 +325,23 @@ class Settler implements SmartLifecycle {
                 }
             }
         }
-        health.resetStreaks(succeeded);
+        // the streak transitions come back from the statements that move the streaks; only a
+        // transition costs more (its event and notice), never an ordinary attempt
+        health.resetStreaks(succeeded).forEach(operational::recovered);
         countFailures(failures, tenants, lastResults);
+        for (Item item : kept) {
+            if (item.status() == DeliveryStatus.FAILED && item.kind() == Kind.FAILURE) {
+                operational.exhausted(new OperationalEvents.Exhausted(
+                        item.tenantId(),
+                        item.webhookId(),
+                        item.deliveryId(),
+                        item.eventId(),
+                        item.eventType(),
+                        item.attempt(),
+                        item.outcome().status(),
+                        item.outcome().error()));
+            }
+        }
         return applied;
     }
 
@@ -355,7 +376,10 @@ class Settler implements SmartLifecycle {
                 : String.valueOf(item.outcome().error());
     }
 
-    /** Disables the webhook (once) and tells the tenant's other webhooks; joins the caller's worker transaction. */
+    /**
+     * Disables the webhook (once), tells the tenant's other webhooks and a person; joins the
+     * caller's worker transaction.
+     */
     void disable(String tenantId, String webhookId, String reason, String lastResult) {
         if (!health.disable(webhookId, reason)) {
             return;
@@ -366,14 +390,13 @@ class Settler implements SmartLifecycle {
         if (summary == null) {
             return;
         }
-        var data = json.createObjectNode();
-        data.put("webhookId", webhookId);
-        data.put("name", summary.get("name", String.class));
-        data.put("url", summary.get("url", String.class));
-        data.put("disabledReason", reason);
-        data.put("consecutiveFailures", summary.get("consecutive_failures", Integer.class));
-        data.put("disabledAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(deliveries.now()));
-        outbox.emit(new TenantId(tenantId), "webhook.disabled", data, null, "system");
+        operational.disabled(
+                tenantId,
+                webhookId,
+                summary.get("name", String.class),
+                summary.get("url", String.class),
+                reason,
+                summary.get("consecutive_failures", Integer.class));
         log.warn("webhook {} of tenant {} disabled: {} (last attempt: {})", webhookId, tenantId, reason, lastResult);
     }
 
@@ -383,10 +406,13 @@ class Settler implements SmartLifecycle {
      * webhook id, like {@code failures}.
      */
     void countFailures(Map<String, Integer> failures, Map<String, String> tenants, Map<String, String> lastResults) {
-        for (Record streak : health.addFailures(failures)) {
-            int count = streak.get("consecutive_failures", Integer.class);
+        for (WebhookHealth.Streak streak : health.addFailures(failures, notifications.failingInterval())) {
+            if (streak.announce()) {
+                operational.failing(streak, lastResults.getOrDefault(streak.webhookId(), "unknown"));
+            }
+            int count = streak.consecutiveFailures();
             if (count >= properties.disableAfterFailures()) {
-                String webhookId = streak.get("id", String.class);
+                String webhookId = streak.webhookId();
                 disable(
                         java.util.Objects.requireNonNull(tenants.get(webhookId)),
                         webhookId,

@@ -49,13 +49,20 @@ class Sweeper {
     private final Settler settler;
     private final DeliveryProperties properties;
     private final RetrySchedule retries;
+    private final OperationalEvents operational;
 
-    Sweeper(DeliveryQueue queue, WorkerTransactions transactions, Settler settler, DeliveryProperties properties) {
+    Sweeper(
+            DeliveryQueue queue,
+            WorkerTransactions transactions,
+            Settler settler,
+            DeliveryProperties properties,
+            OperationalEvents operational) {
         this.queue = queue;
         this.transactions = transactions;
         this.settler = settler;
         this.properties = properties;
         this.retries = new RetrySchedule(properties.retrySchedule());
+        this.operational = operational;
     }
 
     /**
@@ -106,6 +113,7 @@ class Sweeper {
                 if (row.exhausted()) {
                     queue.moveSwept(row.deliveryId(), DeliveryStatus.FAILED, null);
                     failed.add(row);
+                    operational.exhausted(exhausted(row, UNRECORDED));
                 } else {
                     queue.moveSwept(row.deliveryId(), DeliveryStatus.PENDING, null);
                 }
@@ -145,6 +153,7 @@ class Sweeper {
             if (row.exhausted()) {
                 queue.moveSwept(id, DeliveryStatus.FAILED, null);
                 failed.add(row);
+                operational.exhausted(exhausted(row, reason));
             } else {
                 queue.moveSwept(
                         id,
@@ -159,5 +168,17 @@ class Sweeper {
         failures.keySet().forEach(webhookId -> lastResults.put(webhookId, reason));
         settler.countFailures(failures, tenants, lastResults);
         return rows.size();
+    }
+
+    private static OperationalEvents.Exhausted exhausted(SweptDelivery row, String error) {
+        return new OperationalEvents.Exhausted(
+                row.tenantId(),
+                row.webhookId(),
+                row.deliveryId(),
+                row.eventId(),
+                row.eventType(),
+                row.attempt(),
+                null,
+                error);
     }
 }

@@ -6,9 +6,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Short transactions as the delivery worker: the cross-tenant role, commits not waiting for the disk. */
+/**
+ * Short transactions as the delivery worker: the cross-tenant role, commits not waiting for the
+ * disk. Also used by the notification e-mail sender, which works across tenants the same way.
+ */
 @Component
-class WorkerTransactions {
+public class WorkerTransactions {
 
     static final CallerContext.Caller WORKER = CallerContext.Caller.worker("system:delivery-worker");
 
@@ -18,7 +21,7 @@ class WorkerTransactions {
         this.transactions = new TransactionTemplate(transactions);
     }
 
-    <T> T inWorker(Supplier<T> work) {
+    public <T> T inWorker(Supplier<T> work) {
         return CallerContext.callAs(WORKER, () -> {
             T result = transactions.execute(status -> work.get());
             if (result == null) {

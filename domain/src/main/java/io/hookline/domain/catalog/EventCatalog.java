@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class EventCatalog {
 
     static final String RESOURCE = "/catalog/event-types.json";
-    private static final String RESERVED_PREFIX = "webhook.";
+    private static final List<String> OPERATIONAL_PREFIXES = List.of("webhook.", "delivery.");
 
     private final Map<String, EventType> types;
     private final Map<String, Schema> schemas;
@@ -68,12 +68,28 @@ public class EventCatalog {
     }
 
     /**
-     * Whether only Hookline itself may emit events of this type: {@code webhook.*}, today
-     * {@code webhook.test} and {@code webhook.disabled}, and any added later. Receivers act on
-     * them (a disabled notice pages someone), so a tenant must not be able to forge one.
+     * Whether only Hookline itself may emit events of this type: the operational ones,
+     * {@code webhook.*} and {@code delivery.*} (today {@code webhook.test}, {@code webhook.disabled},
+     * {@code webhook.failing}, {@code webhook.recovered}, {@code delivery.exhausted}), and any added
+     * later under those prefixes. Receivers act on them (a disabled notice pages someone), so a
+     * tenant must not be able to forge one.
      */
     public static boolean isReserved(String type) {
-        return type.startsWith(RESERVED_PREFIX);
+        return isOperational(type);
+    }
+
+    /**
+     * Whether events of this type are about the platform itself rather than the tenant's data:
+     * {@code webhook.*} and {@code delivery.*}. A delivery of one of them that fails for good
+     * emits no {@code delivery.exhausted}, so two failing webhooks cannot feed each other events.
+     */
+    public static boolean isOperational(String type) {
+        for (String prefix : OPERATIONAL_PREFIXES) {
+            if (type.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -481,7 +481,7 @@ public class DeliveryQueue {
      */
     public List<SweptDelivery> expiredLeasesToSettle(int limit) {
         return dsl.fetch("""
-                select d.id, d.tenant_id, d.webhook_id, d.attempt_count, w.enabled,
+                select d.id, d.tenant_id, d.webhook_id, d.attempt_count, w.enabled, d.event_id, d.event_type,
                        d.attempt_count >= case when w.retry_enabled then w.retry_max_attempts else 1 end as exhausted
                   from delivery d join webhook w on w.id = d.webhook_id
                  where d.status = 'delivering' and d.lease_until < now()
@@ -495,7 +495,7 @@ public class DeliveryQueue {
     /** Waiting deliveries whose acknowledgement is overdue (their next_attempt_at is the deadline). */
     public List<SweptDelivery> overdueAcknowledgements(int limit) {
         return dsl.fetch("""
-                select d.id, d.tenant_id, d.webhook_id, d.attempt_count, w.enabled,
+                select d.id, d.tenant_id, d.webhook_id, d.attempt_count, w.enabled, d.event_id, d.event_type,
                        d.attempt_count >= case when w.retry_enabled then w.retry_max_attempts else 1 end as exhausted
                   from delivery d join webhook w on w.id = d.webhook_id
                  where d.status = 'waiting' and d.next_attempt_at < now()
@@ -512,7 +512,9 @@ public class DeliveryQueue {
                 row.get("webhook_id", String.class),
                 row.get("attempt_count", Integer.class),
                 row.get("enabled", Boolean.class),
-                row.get("exhausted", Boolean.class));
+                row.get("exhausted", Boolean.class),
+                row.get("event_id", String.class),
+                row.get("event_type", String.class));
     }
 
     /**

@@ -33,6 +33,9 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class EventOutbox {
 
+    /** {@code triggeredBy} of the events Hookline emits on its own. */
+    public static final String SYSTEM = "system";
+
     private final EventRepository events;
     private final DeliveryQueue queue;
     private final EventCatalog catalog;
@@ -66,7 +69,21 @@ public class EventOutbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public Event emit(
             TenantId tenant, String type, JsonNode data, @Nullable String siteId, @Nullable String triggeredBy) {
-        return write(tenant, type, data, siteId, triggeredBy, true);
+        return write(tenant, type, data, siteId, triggeredBy, true, null);
+    }
+
+    /**
+     * Emits an operational event about one webhook ({@code webhook.failing}, {@code
+     * delivery.exhausted}, …), triggered by {@code system}: it fans out to the tenant's other
+     * subscribed webhooks, never to {@code aboutWebhookId} itself, even when it subscribes, so a
+     * failing webhook is not sent news of its own failures (which it would likely fail too).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Event emitAbout(TenantId tenant, String type, JsonNode data, String aboutWebhookId) {
+        if (!EventCatalog.isOperational(type)) {
+            throw new IllegalArgumentException(type + " is not an operational event type");
+        }
+        return write(tenant, type, data, null, SYSTEM, true, aboutWebhookId);
     }
 
     /**
@@ -75,7 +92,7 @@ public class EventOutbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Event emitWithoutFanOut(TenantId tenant, String type, JsonNode data, @Nullable String triggeredBy) {
-        return write(tenant, type, data, null, triggeredBy, false);
+        return write(tenant, type, data, null, triggeredBy, false, null);
     }
 
     private Event write(
@@ -84,7 +101,8 @@ public class EventOutbox {
             JsonNode data,
             @Nullable String siteId,
             @Nullable String triggeredBy,
-            boolean fanOut) {
+            boolean fanOut,
+            @Nullable String exceptWebhookId) {
         List<String> violations = catalog.validate(type, data);
         if (!violations.isEmpty()) {
             List<DomainException.FieldError> errors = new ArrayList<>();
@@ -108,15 +126,16 @@ public class EventOutbox {
         Event event = new Event(id, tenant.value(), type, siteId, triggeredBy, now, json.writeValueAsString(envelope));
         events.insert(event);
         if (fanOut) {
-            fanOut(tenant, event, envelope);
+            fanOut(tenant, event, envelope, exceptWebhookId);
         }
         return event;
     }
 
-    private void fanOut(TenantId tenant, Event event, JsonNode envelope) {
+    private void fanOut(TenantId tenant, Event event, JsonNode envelope, @Nullable String exceptWebhookId) {
         List<NewDelivery> deliveries = new ArrayList<>();
         for (Webhook webhook : webhooks.subscribers(tenant, event.type())) {
-            if (WebhookMatcher.matches(webhook, event.type(), event.siteId(), envelope)) {
+            if (!webhook.id().value().equals(exceptWebhookId)
+                    && WebhookMatcher.matches(webhook, event.type(), event.siteId(), envelope)) {
                 deliveries.add(new NewDelivery(DeliveryId.next(), webhook.id().value()));
             }
         }

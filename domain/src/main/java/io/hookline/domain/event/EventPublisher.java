@@ -111,7 +111,8 @@ public class EventPublisher {
             throw new DomainException.Refused(
                     DomainException.RefusalCode.RESERVED_EVENT_TYPE,
                     "type",
-                    "'" + type + "' is reserved: webhook.* events are sent by Hookline itself and cannot be published");
+                    "'" + type
+                            + "' is reserved: webhook.* and delivery.* events are sent by Hookline itself and cannot be published");
         }
         if (idempotencyKey == null) {
             return new Published(outbox.emit(tenant, type, data, siteId), true);

@@ -26,6 +26,12 @@ public class TenantRegistry {
 
     private static final Pattern ADMINISTRATION_CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]{1,31}");
     private static final Duration CACHE_TTL = Duration.ofSeconds(5);
+    /** The most addresses a tenant's notifications are e-mailed to. */
+    public static final int MAX_NOTIFICATION_EMAILS = 10;
+    /** A dot-atom local part, {@code @}, and a host name of at least two labels ending in letters. */
+    private static final Pattern EMAIL =
+            Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                    + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
 
     private final TenantRepository tenants;
     private final TransactionTemplate readOnly;
@@ -113,6 +119,52 @@ public class TenantRegistry {
         tenants.update(updated);
         cache.remove(id);
         return updated;
+    }
+
+    /** Where the tenant's notifications are e-mailed (possibly none). */
+    @Transactional(readOnly = true)
+    public List<String> notificationEmails(TenantId id) {
+        return tenants.notificationEmails(id).orElseThrow(() -> new DomainException.NotFound("tenant", id.value()));
+    }
+
+    /**
+     * Replaces where the tenant's notifications are e-mailed: at most {@value #MAX_NOTIFICATION_EMAILS}
+     * addresses, each once, each a plain {@code local@domain.tld} address (no display name, no
+     * spaces or line breaks, which could not be put in a mail header safely); an empty list turns
+     * e-mail off. Refused as a whole with one error per bad entry.
+     */
+    @Transactional
+    public List<String> updateNotificationEmails(TenantId id, List<String> emails) {
+        List<DomainException.FieldError> errors = new ArrayList<>();
+        if (emails.size() > MAX_NOTIFICATION_EMAILS) {
+            errors.add(new DomainException.FieldError(
+                    "notificationEmails", "must list at most " + MAX_NOTIFICATION_EMAILS + " addresses"));
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < emails.size(); i++) {
+            String email = emails.get(i);
+            String field = "notificationEmails[" + i + "]";
+            if (!isEmailAddress(email)) {
+                errors.add(new DomainException.FieldError(field, "must be an e-mail address such as ops@example.com"));
+            } else if (!seen.add(email.toLowerCase(java.util.Locale.ROOT))) {
+                errors.add(new DomainException.FieldError(field, "is listed twice"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new DomainException.Invalid(errors);
+        }
+        if (!tenants.setNotificationEmails(id, emails)) {
+            throw new DomainException.NotFound("tenant", id.value());
+        }
+        return List.copyOf(emails);
+    }
+
+    static boolean isEmailAddress(String email) {
+        if (email.length() > 254) {
+            return false;
+        }
+        int at = email.lastIndexOf('@');
+        return at > 0 && at <= 64 && EMAIL.matcher(email).matches();
     }
 
     /** The tenant, if it exists; served from a short-lived cache because every request asks. */

@@ -4,6 +4,7 @@ import static io.hookline.domain.jooq.Tables.TENANT;
 
 import io.hookline.domain.jooq.tables.records.TenantRecord;
 import io.hookline.tenancy.TenantId;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -36,6 +37,23 @@ class TenantRepository {
 
     boolean administrationCodeTaken(String code, TenantId except) {
         return dsl.fetchExists(TENANT, TENANT.ADMINISTRATION_CODE.eq(code).and(TENANT.ID.ne(except.value())));
+    }
+
+    Optional<List<String>> notificationEmails(TenantId id) {
+        return dsl.select(TENANT.NOTIFICATION_EMAILS)
+                .from(TENANT)
+                .where(TENANT.ID.eq(id.value()))
+                .fetchOptional(row -> List.of(row.value1()));
+    }
+
+    /** Replaces the addresses; false when the tenant does not exist. */
+    boolean setNotificationEmails(TenantId id, List<String> emails) {
+        return dsl.update(TENANT)
+                        .set(TENANT.NOTIFICATION_EMAILS, emails.toArray(String[]::new))
+                        .set(TENANT.UPDATED_AT, org.jooq.impl.DSL.currentOffsetDateTime())
+                        .where(TENANT.ID.eq(id.value()))
+                        .execute()
+                == 1;
     }
 
     void insert(Tenant tenant) {

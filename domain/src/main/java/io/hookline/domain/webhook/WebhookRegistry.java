@@ -139,7 +139,7 @@ public class WebhookRegistry {
         }
         validate(settings, unresolvedMasks(headers));
         if (Boolean.TRUE.equals(patch.enabled())) {
-            record.setConsecutiveFailures(0).setDisabledReason(null);
+            record.setConsecutiveFailures(0).setFailingSince(null).setDisabledReason(null);
         }
         boolean wasEnabled = current.enabled();
         webhooks.update(record, settings, Timestamps.now());

@@ -46,9 +46,18 @@ class EventCatalogTests {
             "webhook.test",
             "webhook.disabled");
 
-    /** Types the spec does not list but a mirror of the data needs (see docs/decisions.md). */
-    private static final List<String> ADDED_TYPES =
-            List.of("site.updated", "site.deleted", "site.user.deleted", "pricelist.updated");
+    /**
+     * Types the spec does not list: what a mirror of the data needs, and the operational events
+     * (see docs/decisions.md and docs/integrators.md).
+     */
+    private static final List<String> ADDED_TYPES = List.of(
+            "site.updated",
+            "site.deleted",
+            "site.user.deleted",
+            "pricelist.updated",
+            "delivery.exhausted",
+            "webhook.failing",
+            "webhook.recovered");
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final EventCatalog catalog = new EventCatalog(json);
