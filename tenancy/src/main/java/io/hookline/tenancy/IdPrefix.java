@@ -20,7 +20,8 @@ public enum IdPrefix {
     PRICE_LIST("prl"),
     ORDER("ord"),
     ORDER_ITEM("ori"),
-    PAYMENT("pay");
+    PAYMENT("pay"),
+    NOTIFICATION("ntf");
 
     /** A site id as a regular expression, for bean-validation annotations (which need a constant). */
     public static final String SITE_ID_PATTERN = "site_" + Ids.ULID_PATTERN;

@@ -7,7 +7,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.hookline.api.support.ApiClient;
 import io.hookline.api.support.ApiClient.TestTenant;
-import io.hookline.api.support.DeliveryNode;
 import io.hookline.api.support.Receiver;
 import io.hookline.api.support.Receiver.Reply;
 import io.hookline.api.support.RunningApp;
@@ -55,7 +54,7 @@ class NotificationMailTests {
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         smtp.start();
         port = smtp.getSmtp().getPort();
-        node = DeliveryNode.start(Map.of(
+        node = RunningApp.startWithDelivery(Map.of(
                 "spring.mail.host", "127.0.0.1",
                 "spring.mail.port", String.valueOf(port),
                 "hookline.notifications.portal-url", PORTAL,

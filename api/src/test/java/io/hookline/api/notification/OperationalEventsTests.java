@@ -6,7 +6,6 @@ import io.hookline.api.security.Scopes;
 import io.hookline.api.support.ApiClient;
 import io.hookline.api.support.ApiClient.Response;
 import io.hookline.api.support.ApiClient.TestTenant;
-import io.hookline.api.support.DeliveryNode;
 import io.hookline.api.support.Receiver;
 import io.hookline.api.support.Receiver.Reply;
 import io.hookline.api.support.RunningApp;
@@ -35,7 +34,7 @@ class OperationalEventsTests {
     private static final List<String> OPERATIONAL =
             List.of("webhook.failing", "webhook.recovered", "delivery.exhausted", "webhook.disabled");
 
-    private final RunningApp app = DeliveryNode.shared();
+    private final RunningApp app = RunningApp.sharedWithDelivery();
     private final ApiClient api = app.client();
     private final Receiver failing = new Receiver();
     private final Receiver watcher = new Receiver();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hookline.api.support.ApiClient;
 import io.hookline.api.support.ApiClient.TestTenant;
 import io.hookline.api.support.Browser;
-import io.hookline.api.support.DeliveryNode;
 import io.hookline.api.support.Receiver;
 import io.hookline.api.support.Receiver.Reply;
 import io.hookline.api.support.RunningApp;
@@ -45,7 +44,7 @@ class PortalNotificationTests {
             shared = Browser.start();
         }
         browser = shared;
-        app = DeliveryNode.shared();
+        app = RunningApp.sharedWithDelivery();
         api = app.client();
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hookline.api.support.ApiClient;
 import io.hookline.api.support.ApiClient.Response;
 import io.hookline.api.support.ApiClient.TestTenant;
-import io.hookline.api.support.DeliveryNode;
 import io.hookline.api.support.Receiver;
 import io.hookline.api.support.Receiver.Reply;
 import io.hookline.api.support.RunningApp;
@@ -39,7 +38,7 @@ class StatsTests {
     private static final List<String> STATS_FIELDS = List.of(
             "attempts", "succeeded", "failed", "deliveriesSucceeded", "deliveriesFailed", "successRate", "latencyMs");
 
-    private final RunningApp app = DeliveryNode.shared();
+    private final RunningApp app = RunningApp.sharedWithDelivery();
     private final ApiClient api = app.client();
     private final Receiver receiver = new Receiver();
 
@@ -439,7 +438,7 @@ class StatsTests {
         TestDatabase.Connection database = TestDatabase.freshDatabase();
         Map<String, String> settings = new java.util.LinkedHashMap<>();
         database.springProperties().forEach((key, value) -> settings.put(key, String.valueOf(value)));
-        try (RunningApp node = DeliveryNode.start(settings)) {
+        try (RunningApp node = RunningApp.startWithDelivery(settings)) {
             ApiClient api = node.client();
             TestTenant tenant = api.newTenant();
             String webhook = api.webhook(tenant, receiver.url("/kept"), Map.of("retry", Map.of("enabled", false)));

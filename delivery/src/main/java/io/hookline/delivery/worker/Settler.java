@@ -302,8 +302,9 @@ class Settler implements SmartLifecycle {
         if (kept.isEmpty()) {
             return applied;
         }
-        deliveries.recordAttempts(
-                kept.stream().map(item -> item.attemptRecord(Ids.next(IdPrefix.ATTEMPT))).toList());
+        deliveries.recordAttempts(kept.stream()
+                .map(item -> item.attemptRecord(Ids.next(IdPrefix.ATTEMPT)))
+                .toList());
         if (counted) {
             deliveries.recordStats(tally(kept));
         }

@@ -3,6 +3,7 @@ package io.hookline.domain.notification;
 import io.hookline.domain.page.Page;
 import io.hookline.domain.page.PageRequest;
 import io.hookline.domain.problem.DomainException;
+import io.hookline.tenancy.IdPrefix;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
 import java.time.Duration;
@@ -62,7 +63,7 @@ public class NotificationInbox {
             return false;
         }
         notifications.insert(
-                Ids.next("ntf"),
+                Ids.next(IdPrefix.NOTIFICATION),
                 tenant,
                 webhookId,
                 name.get(),

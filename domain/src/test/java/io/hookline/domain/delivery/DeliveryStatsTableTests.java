@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hookline.domain.testing.TestDatabase;
+import io.hookline.tenancy.DeliveryId;
+import io.hookline.tenancy.EventId;
+import io.hookline.tenancy.IdPrefix;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
 import java.time.Clock;
@@ -51,7 +54,7 @@ class DeliveryStatsTableTests {
     @Test
     void batchesAddUpIntoOneRowPerWebhookAndHour() {
         TenantId tenant = tenant();
-        String webhook = Ids.next("wh");
+        String webhook = Ids.next(IdPrefix.WEBHOOK);
         DeliveryCounts expected = new DeliveryCounts();
 
         queue.recordStats(new StatsTally()
@@ -85,7 +88,8 @@ class DeliveryStatsTableTests {
     @Test
     void oneStatementAddsToManyWebhooksRowsAndTheirHistogramsElementByElement() {
         TenantId tenant = tenant();
-        List<String> webhooks = List.of(Ids.next("wh"), Ids.next("wh"), Ids.next("wh"));
+        List<String> webhooks =
+                List.of(Ids.next(IdPrefix.WEBHOOK), Ids.next(IdPrefix.WEBHOOK), Ids.next(IdPrefix.WEBHOOK));
         DeliveryCounts[] expected = {new DeliveryCounts(), new DeliveryCounts(), new DeliveryCounts()};
         java.util.Random random = new java.util.Random(3);
         for (int batch = 0; batch < 5; batch++) {
@@ -142,7 +146,7 @@ class DeliveryStatsTableTests {
     @Test
     void retentionRemovesRowsWhoseHourBeganBeforeTheCutoffOldestFirstInBatches() {
         TenantId tenant = tenant();
-        String webhook = Ids.next("wh");
+        String webhook = Ids.next(IdPrefix.WEBHOOK);
         OffsetDateTime longAgo = OffsetDateTime.of(2001, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
         StatsTally tally = new StatsTally();
         for (int hour = 0; hour < 5; hour++) {
@@ -166,8 +170,8 @@ class DeliveryStatsTableTests {
         TenantId tenant = tenant();
         TenantId other = tenant();
         queue.recordStats(new StatsTally()
-                .attempt(tenant.value(), Ids.next("wh"), TEN, AttemptClass.SUCCEEDED, 1L)
-                .attempt(other.value(), Ids.next("wh"), TEN, AttemptClass.SUCCEEDED, 1L));
+                .attempt(tenant.value(), Ids.next(IdPrefix.WEBHOOK), TEN, AttemptClass.SUCCEEDED, 1L)
+                .attempt(other.value(), Ids.next(IdPrefix.WEBHOOK), TEN, AttemptClass.SUCCEEDED, 1L));
 
         List<String> seen = dsl.transactionResult(configuration -> {
             var tx = DSL.using(configuration);
@@ -208,7 +212,7 @@ class DeliveryStatsTableTests {
     }
 
     private static TenantId tenant() {
-        String id = Ids.next("ten");
+        String id = Ids.next(IdPrefix.TENANT);
         dsl.execute(
                 "insert into tenant (id, name, administration_code) values (?, ?, ?)",
                 id,
@@ -218,7 +222,7 @@ class DeliveryStatsTableTests {
     }
 
     private static String webhook(TenantId tenant) {
-        String id = Ids.next("wh");
+        String id = Ids.next(IdPrefix.WEBHOOK);
         dsl.execute("""
                 insert into webhook (id, tenant_id, name, url, events, sites, filters, enabled, headers,
                                      timeout_seconds, retry_enabled, retry_max_attempts, async_acknowledgement,
@@ -231,15 +235,15 @@ class DeliveryStatsTableTests {
 
     /** A delivery claimed and holding an acknowledgement token's hash, as an async send leaves it. */
     private static String leasedWithAckToken(TenantId tenant, String webhook, String tokenHash) {
-        String event = Ids.next("evt");
+        String event = Ids.next(IdPrefix.EVENT);
         dsl.execute(
                 "insert into event (id, tenant_id, type, body, created_at) values (?, ?, 'order.placed', '{}', now())",
                 event,
                 tenant.value());
-        String id = Ids.next("dlv");
-        queue.enqueueLeased(tenant, id, webhook, event, "order.placed", Duration.ofSeconds(60));
+        DeliveryId id = DeliveryId.next();
+        queue.enqueueLeased(tenant, id, webhook, new EventId(event), "order.placed", Duration.ofSeconds(60));
         Claim claim = queue.claimOne(id, Duration.ofSeconds(60)).orElseThrow();
-        assertThat(queue.setAckToken(id, claim.leaseToken(), tokenHash)).isTrue();
-        return id;
+        assertThat(queue.setAckToken(id.value(), claim.leaseToken(), tokenHash)).isTrue();
+        return id.value();
     }
 }
