@@ -87,11 +87,11 @@ function route() {
   clearProblem();
   const path = location.hash.replace(/^#/, '');
   const run = (view) => view.catch((e) => showProblem(e));
+  if (path !== '/notifications') refreshUnread(); // the list view counts them itself
   let match;
   if (path === '/webhooks' || path === '/' || path === '') return run(webhookList());
   if (path === '/webhooks/new') return run(webhookForm(null));
   if (path === '/notifications') return run(notificationList());
-  refreshUnread();
   if ((match = path.match(/^\/webhooks\/([^/]+)\/log$/))) return run(deliveryLog(decodeURIComponent(match[1])));
   if ((match = path.match(/^\/webhooks\/([^/]+)$/))) return run(webhookForm(decodeURIComponent(match[1])));
   location.hash = '#/webhooks';
