@@ -130,7 +130,8 @@ public class DeliveryLog {
         }
         Field<Integer> lastStatus = lastResponseStatus(tenant);
         if (responseStatus != null) {
-            condition = condition.and(lastStatus.eq(responseStatus));
+            // the subquery itself, not its alias: a WHERE clause cannot name a select-list alias
+            condition = condition.and(lastResponseStatusQuery(tenant).eq(responseStatus));
         }
         if (page.afterId() != null) {
             condition = condition.and(DELIVERY.ID.lt(page.afterId()));
@@ -227,15 +228,16 @@ public class DeliveryLog {
     }
 
     /** The HTTP status of a delivery's latest attempt, through delivery_attempt_delivery_idx. */
-    private static Field<Integer> lastResponseStatus(TenantId tenant) {
+    private static Field<Integer> lastResponseStatusQuery(TenantId tenant) {
         return DSL.field(DSL.select(DELIVERY_ATTEMPT.RESPONSE_STATUS)
-                        .from(DELIVERY_ATTEMPT)
-                        .where(
-                                DELIVERY_ATTEMPT.TENANT_ID.eq(tenant.value()),
-                                DELIVERY_ATTEMPT.DELIVERY_ID.eq(DELIVERY.ID))
-                        .orderBy(DELIVERY_ATTEMPT.NUMBER.desc(), DELIVERY_ATTEMPT.ID.desc())
-                        .limit(1))
-                .as("last_response_status");
+                .from(DELIVERY_ATTEMPT)
+                .where(DELIVERY_ATTEMPT.TENANT_ID.eq(tenant.value()), DELIVERY_ATTEMPT.DELIVERY_ID.eq(DELIVERY.ID))
+                .orderBy(DELIVERY_ATTEMPT.NUMBER.desc(), DELIVERY_ATTEMPT.ID.desc())
+                .limit(1));
+    }
+
+    private static Field<Integer> lastResponseStatus(TenantId tenant) {
+        return lastResponseStatusQuery(tenant).as("last_response_status");
     }
 
     private DeliveryRecord find(TenantId tenant, String id) {
