@@ -38,8 +38,19 @@ class PortalServingTests {
 
     @Test
     void scriptsAreServedAsJavaScriptModulesWithTheSamePolicy() {
-        for (String file :
-                new String[] {"app.js", "api.js", "auth.js", "ui.js", "webhooks.js", "log.js", "catalog.js"}) {
+        for (String file : new String[] {
+            "app.js",
+            "api.js",
+            "auth.js",
+            "ui.js",
+            "webhooks.js",
+            "webhook-page.js",
+            "log.js",
+            "catalog.js",
+            "eventcatalog.js",
+            "stats.js",
+            "charts.js"
+        }) {
             Response response = api.get("/portal/" + file, null, null);
 
             assertThat(response.status()).as(file).isEqualTo(200);
@@ -60,6 +71,7 @@ class PortalServingTests {
         assertThat(config.get("clientId").isNull()).isTrue();
         assertThat(config.get("scopes").asString())
                 .isEqualTo("openid webhooks:read webhooks:write webhooks:secrets commerce:read");
+        assertThat(config.get("disableAfterFailures").asInt()).isEqualTo(100);
     }
 
     @Test
