@@ -139,9 +139,16 @@ abstract class PortalBrowserTest {
                 selector));
     }
 
+    /** The text of every element matching, read again if the view re-rendered meanwhile. */
     List<String> texts(String selector) {
-        return browser.driver().findElements(By.cssSelector(selector)).stream()
-                .map(WebElement::getText)
-                .toList();
+        return browser.waitUntil(d -> {
+            try {
+                return d.findElements(By.cssSelector(selector)).stream()
+                        .map(WebElement::getText)
+                        .toList();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return null;
+            }
+        });
     }
 }
