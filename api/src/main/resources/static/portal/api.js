@@ -69,15 +69,22 @@ export async function call(method, path, body, { auth = true } = {}) {
 
 /** Every item of a keyset-paginated list (for the short lists the portal needs whole). */
 export async function all(path) {
+  return (await allWithPage(path)).items;
+}
+
+/** As all(), and the first page's body too (the webhook list carries the tenant's cap there). */
+export async function allWithPage(path) {
   const items = [];
+  let first = null;
   let cursor = null;
   do {
     const separator = path.includes('?') ? '&' : '?';
     const page = await call('GET', `${path}${separator}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    first ??= page;
     items.push(...page.data);
     cursor = page.nextCursor;
   } while (cursor);
-  return items;
+  return { items, first };
 }
 
 function parseJson(text) {
@@ -105,7 +112,7 @@ function waitOut(seconds) {
     let left = seconds;
     const say = () => notify(
       `Too many requests for this tenant: the rate limit allows a burst, then a pause. Retrying in ${left} s…`,
-      { key: 'rate-limit', sticky: true });
+      { key: 'rate-limit', sticky: true, kind: 'warning' });
     say();
     const timer = setInterval(() => {
       left -= 1;

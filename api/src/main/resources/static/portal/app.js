@@ -1,18 +1,46 @@
 // The portal's entry: loads its sign-in settings, signs the admin in (dev token or OAuth2 code
 // flow with PKCE), lets them pick a tenant when the token has several, then routes between the
-// views by the URL's hash: #/webhooks, #/webhooks/new, #/webhooks/{id}, #/webhooks/{id}/log,
-// #/notifications (with the unread count as a badge on the top bar).
+// views by the URL's hash: #/overview, #/webhooks, #/webhooks/new, #/webhooks/{id},
+// #/webhooks/{id}/settings, #/webhooks/{id}/log, #/deliveries, #/catalog, #/catalog/{type},
+// #/notifications (with the unread count as a badge in the navigation).
+// The log routes take their filters as a query (#/deliveries?status=failed).
 import { ApiError, call, useSession } from './api.js';
 import * as auth from './auth.js';
+import { catalogPage, eventTypePage } from './eventcatalog.js';
 import { deliveryLog } from './log.js';
 import { notificationList, refreshUnread } from './notifications.js';
-import { clearProblem, h, render, showProblem } from './ui.js';
-import { webhookForm, webhookList } from './webhooks.js';
+import { overview } from './stats.js';
+import { clearProblem, h, render, renderNotFound, showProblem } from './ui.js';
+import { webhookPage } from './webhook-page.js';
+import { setPortalConfig, webhookForm, webhookList } from './webhooks.js';
 
 let config = null;
 let current = null;
 
+const THEME_KEY = 'hookline.portal.theme';
+
+/** Light or dark: the admin's choice when made here, else the system's (prefers-color-scheme). */
+function applyTheme() {
+  const chosen = localStorage.getItem(THEME_KEY);
+  if (chosen === 'dark' || chosen === 'light') {
+    document.documentElement.dataset.theme = chosen;
+  } else {
+    delete document.documentElement.dataset.theme;
+  }
+  const dark = chosen ? chosen === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
+  const toggle = document.getElementById('theme-toggle');
+  toggle.setAttribute('aria-pressed', String(dark));
+  toggle.textContent = 'Dark mode';
+}
+
 async function boot() {
+  applyTheme();
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', applyTheme);
+  document.getElementById('theme-toggle').addEventListener('click', (event) => {
+    const dark = event.currentTarget.getAttribute('aria-pressed') === 'true';
+    localStorage.setItem(THEME_KEY, dark ? 'light' : 'dark');
+    applyTheme();
+  });
   document.getElementById('sign-out').addEventListener('click', signOut);
   document.getElementById('switch-tenant').addEventListener('click', () => {
     current.tenant = null;
@@ -22,6 +50,7 @@ async function boot() {
   window.addEventListener('hashchange', route);
   try {
     config = await call('GET', 'config.json', undefined, { auth: false });
+    setPortalConfig(config);
   } catch (e) {
     render(h('h1', {}, 'Webhooks'), h('p', {}, 'The portal could not load its settings from the server.'));
     showProblem(e);
@@ -75,7 +104,7 @@ function enterTenant() {
   document.getElementById('session').hidden = false;
   document.getElementById('tenant-label').textContent = `Tenant ${current.tenant}`;
   document.getElementById('switch-tenant').hidden = tenants.length < 2;
-  document.getElementById('notifications-link').hidden = false;
+  document.getElementById('mainnav').hidden = false;
   if (!location.hash || location.hash === '#') {
     history.replaceState(null, '', '#/webhooks');
   }
@@ -85,17 +114,42 @@ function enterTenant() {
 function route() {
   if (!current?.tenant) return;
   clearProblem();
-  const path = location.hash.replace(/^#/, '');
-  const run = (view) => view.catch((e) => showProblem(e));
+  const [path, search] = location.hash.replace(/^#/, '').split('?');
+  const query = new URLSearchParams(search ?? '');
+  markNavigation(path);
+  const run = (view) => view.catch((e) => {
+    if (e?.status === 404 && !e.handled) {
+      renderNotFound('Not found', `${e.problem?.detail ?? 'Nothing is at this address.'} It may have been deleted, `
+        + 'or belong to another tenant.');
+      return;
+    }
+    showProblem(e);
+  });
   if (path !== '/notifications') refreshUnread(); // the list view counts them itself
   let match;
+  const id = (m) => decodeURIComponent(m[1]);
   if (path === '/webhooks' || path === '/' || path === '') return run(webhookList());
+  if (path === '/overview') return run(overview(query));
+  if (path === '/deliveries') return run(deliveryLog(null, query));
+  if (path === '/catalog') return run(catalogPage());
+  if ((match = path.match(/^\/catalog\/([^/]+)$/))) return run(eventTypePage(id(match)));
   if (path === '/webhooks/new') return run(webhookForm(null));
   if (path === '/notifications') return run(notificationList());
-  if ((match = path.match(/^\/webhooks\/([^/]+)\/log$/))) return run(deliveryLog(decodeURIComponent(match[1])));
-  if ((match = path.match(/^\/webhooks\/([^/]+)$/))) return run(webhookForm(decodeURIComponent(match[1])));
+  if ((match = path.match(/^\/webhooks\/([^/]+)\/log$/))) return run(deliveryLog(id(match), query));
+  if ((match = path.match(/^\/webhooks\/([^/]+)\/settings$/))) return run(webhookForm(id(match)));
+  if ((match = path.match(/^\/webhooks\/([^/]+)$/))) return run(webhookPage(id(match), query));
   location.hash = '#/webhooks';
   return undefined;
+}
+
+function markNavigation(path) {
+  const section = path.startsWith('/catalog') ? 'catalog'
+    : path.startsWith('/deliveries') ? 'deliveries'
+      : path.startsWith('/overview') ? 'overview' : 'webhooks';
+  for (const link of document.querySelectorAll('#mainnav a')) {
+    if (link.dataset.nav === section) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
 }
 
 function showTenantPicker() {
@@ -103,7 +157,7 @@ function showTenantPicker() {
   document.getElementById('session').hidden = false;
   document.getElementById('tenant-label').textContent = '';
   document.getElementById('switch-tenant').hidden = true;
-  document.getElementById('notifications-link').hidden = true;
+  document.getElementById('mainnav').hidden = true;
   const tenants = auth.tenantsOf(current.token);
   render(
     h('h1', {}, 'Choose a tenant'),
@@ -126,6 +180,7 @@ function showTenantPicker() {
 function showSignIn() {
   useSession(null, null, null);
   document.getElementById('session').hidden = true;
+  document.getElementById('mainnav').hidden = true;
   const heading = h('h1', {}, 'Sign in to manage webhooks');
   if (config?.devMode) {
     render(

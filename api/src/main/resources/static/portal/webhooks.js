@@ -1,10 +1,12 @@
-// The webhooks page (list with status and actions) and the create/edit form with every field
-// of a webhook, plus the secret, rotate, test and delete interactions.
-import { all, call } from './api.js';
-import { eventTypes, grouped } from './catalog.js';
+// The webhooks page (list with health, status and actions) and the create/edit form with every
+// field of a webhook, plus the secret, rotate, test and delete interactions the webhook page
+// shares.
+import { allWithPage, call } from './api.js';
+import { ENVELOPE_PATHS, eventTypes, grouped, schemaPaths } from './catalog.js';
+import { fetchStats, healthCell } from './stats.js';
 import {
-  clearProblem, confirmDialog, copyText, h, notify, openDialog, render, showProblem, statusBadge,
-  timeElement, uid,
+  clearProblem, confirmDialog, copyText, fieldLabel, formatTime, h, notify, openDialog, render, showProblem,
+  statusBadge, statusLegend, timeElement, uid,
 } from './ui.js';
 
 const CAP_EXPLANATION = 'Each tenant can have a limited number of webhooks (3 unless your platform operator '
@@ -34,26 +36,75 @@ const OPERATORS = [
 // ---------------------------------------------------------------------------------------------
 // List
 
+let portalConfig = { disableAfterFailures: 100 };
+
+/** The node's config.json: the list shows failure streaks against its auto-disable threshold. */
+export function setPortalConfig(config) {
+  if (config) portalConfig = config;
+}
+
 export async function webhookList() {
   const body = h('div', { class: 'list-body' }, h('p', { class: 'loading' }, 'Loading webhooks…'));
+  const capStatus = h('p', { class: 'cap-status', id: 'cap-status' });
+  const newWebhook = h('span', { class: 'new-webhook-slot' },
+    h('a', { href: '#/webhooks/new', class: 'button primary', id: 'new-webhook' }, 'New webhook'));
   render(
     h('div', { class: 'page-head' },
       h('h1', {}, 'Webhooks'),
-      h('a', { href: '#/webhooks/new', class: 'button primary', id: 'new-webhook' }, 'New webhook')),
+      h('div', { class: 'page-actions' }, capStatus, newWebhook)),
     h('p', { class: 'lead' }, 'Each webhook receives the events it subscribes to, signed, at its URL.'),
     body,
   );
-  const webhooks = await all('/v1/webhooks');
-  const last = await Promise.all(webhooks.map((webhook) => lastDelivery(webhook.id)));
+  const { items: webhooks, first } = await allWithPage('/v1/webhooks');
+  const cap = { limit: first?.webhookLimit, count: webhooks.length, status: capStatus, slot: newWebhook };
+  showCap(cap);
   if (webhooks.length === 0) {
     body.replaceChildren(h('p', { class: 'empty' }, 'No webhooks yet. Create one to start receiving events.'));
     return;
   }
-  body.replaceChildren(h('table', { class: 'webhooks' },
-    h('caption', { class: 'visually-hidden' }, 'Webhooks of this tenant'),
-    h('thead', {}, h('tr', {},
-      ['Webhook', 'Status', 'Failure streak', 'Last delivery', 'Actions'].map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, webhooks.map((webhook, i) => row(webhook, last[i])))));
+  const rows = webhooks.map((webhook) => row(webhook, undefined, undefined, cap));
+  body.replaceChildren(
+    h('table', { class: 'webhooks responsive' },
+      h('caption', { class: 'visually-hidden' }, 'Webhooks of this tenant'),
+      h('thead', {}, h('tr', {},
+        ['Webhook', 'Status', 'Health (24 h)', 'Failure streak', 'Last delivery', 'Actions']
+          .map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, rows)),
+    statusLegend());
+  // the health and last delivery of each row arrive after the list itself
+  await Promise.all(webhooks.map(async (webhook) => {
+    const [last, stats] = await Promise.all([
+      lastDelivery(webhook.id),
+      fetchStats(webhook.id, '24h').catch(() => null),
+    ]);
+    const tr = document.querySelector(`tr[data-webhook-id="${CSS.escape(webhook.id)}"]`);
+    if (!tr) return;
+    tr.last = last;
+    tr.querySelector('.health-cell').replaceChildren(healthCell(stats));
+    tr.querySelector('.last-delivery').replaceChildren(...lastDeliveryView(last, tr.webhook));
+  }));
+}
+
+/** "2 of 3 webhooks"; at the cap "New webhook" is disabled and the reason stands next to it. */
+function showCap(cap) {
+  if (cap.limit === undefined || cap.limit === null) {
+    cap.status.textContent = '';
+    return;
+  }
+  const full = cap.count >= cap.limit;
+  cap.status.textContent = full
+    ? `${cap.count} of ${cap.limit} webhooks: the limit of this tenant. Delete one to add another, `
+      + 'or ask your platform operator for a higher limit.'
+    : `${cap.count} of ${cap.limit} webhooks`;
+  cap.status.classList.toggle('at-cap', full);
+  const current = cap.slot.querySelector('#new-webhook');
+  const hadFocus = document.activeElement === current;
+  const replacement = full
+    ? h('button', { type: 'button', class: 'primary', id: 'new-webhook', disabled: true, 'aria-describedby': 'cap-status' },
+      'New webhook')
+    : h('a', { href: '#/webhooks/new', class: 'button primary', id: 'new-webhook' }, 'New webhook');
+  cap.slot.replaceChildren(replacement);
+  if (hadFocus) replacement.focus();
 }
 
 async function lastDelivery(id) {
@@ -65,39 +116,68 @@ async function lastDelivery(id) {
   }
 }
 
-function row(webhook, last) {
+function lastDeliveryView(last, webhook) {
+  if (last === undefined) return [h('span', { class: 'hint' }, 'Loading…')];
+  if (!last) return ['None yet'];
+  return [statusBadge(last.status, { parked: isParked(last, webhook) }), ' ', h('span', { class: 'event-type' }, last.eventType),
+    last.lastResponseStatus ? ` · HTTP ${last.lastResponseStatus}` : '', h('br'), timeElement(last.updatedAt)];
+}
+
+/** A pending delivery with no next attempt under a disabled webhook waits for it to be enabled. */
+export function isParked(delivery, webhook) {
+  return delivery.status === 'pending' && !delivery.nextAttemptAt && webhook && !webhook.enabled;
+}
+
+/** "46 of 100": the streak against the threshold that disables the webhook. */
+export function streakView(webhook) {
+  const threshold = portalConfig.disableAfterFailures ?? 100;
+  const streak = webhook.consecutiveFailures;
+  return [
+    h('span', { class: 'streak-figure' }, `${streak} of ${threshold}`),
+    h('meter', {
+      min: 0, max: threshold, value: Math.min(streak, threshold), low: threshold * 0.25, high: threshold * 0.75,
+      optimum: 0, 'aria-label': `Failure streak: ${streak} of ${threshold}`,
+    }),
+    h('div', { class: 'hint' }, streak === 0
+      ? 'No failures since the last success.'
+      : `consecutive failed attempts; at ${threshold} the webhook is disabled automatically.`),
+  ];
+}
+
+function row(webhook, last, stats, cap) {
   const tr = h('tr', { 'data-webhook-id': webhook.id });
+  tr.webhook = webhook;
+  tr.last = last;
   const result = h('output', { class: 'test-result', 'aria-live': 'polite' });
   const enabledId = uid('enabled');
+  const href = `#/webhooks/${encodeURIComponent(webhook.id)}`;
   tr.append(
-    h('td', {},
-      h('a', { href: `#/webhooks/${webhook.id}`, class: 'webhook-name' }, webhook.name),
+    h('td', { 'data-label': 'Webhook', class: 'webhook-cell' },
+      h('a', { href, class: 'webhook-name' }, webhook.name),
       h('div', { class: 'url' }, webhook.url),
       h('div', { class: 'hint' }, `${webhook.events.length} event type${webhook.events.length === 1 ? '' : 's'}: ${webhook.events.join(', ')}`)),
-    h('td', { class: 'status' }, webhook.enabled
+    h('td', { class: 'status', 'data-label': 'Status' }, webhook.enabled
       ? h('span', { class: 'badge badge-enabled' }, 'Enabled')
       : [h('span', { class: 'badge badge-disabled' }, 'Disabled'),
         h('div', { class: 'disabled-reason' }, webhook.disabledReason ?? 'Turned off by an admin.')]),
-    h('td', { class: 'streak' }, String(webhook.consecutiveFailures),
-      h('span', { class: 'visually-hidden' }, ' consecutive failed attempts')),
-    h('td', { class: 'last-delivery' }, last
-      ? [statusBadge(last.status), ' ', last.eventType, h('br'), timeElement(last.updatedAt)]
-      : 'None yet'),
-    h('td', { class: 'actions' },
+    h('td', { class: 'health-cell', 'data-label': 'Health (24 h)' }, healthCell(stats)),
+    h('td', { class: 'streak', 'data-label': 'Failure streak' }, streakView(webhook)),
+    h('td', { class: 'last-delivery', 'data-label': 'Last delivery' }, lastDeliveryView(last, webhook)),
+    h('td', { class: 'actions', 'data-label': 'Actions' },
       h('div', { class: 'action-row' },
         h('span', { class: 'switch' },
           h('input', {
             type: 'checkbox', role: 'switch', id: enabledId, class: 'toggle-enabled', checked: webhook.enabled,
-            onchange: (e) => toggle(tr, webhook, last, e.currentTarget),
+            onchange: (e) => toggle(tr, cap, e.currentTarget),
           }),
           h('label', { for: enabledId }, 'Enabled', h('span', { class: 'visually-hidden' }, ` (${webhook.name})`))),
         button('Test', 'action-test', webhook, () => test(tr, webhook, result)),
-        h('a', { href: `#/webhooks/${webhook.id}/log`, class: 'button action-log' },
+        h('a', { href: `${href}/log`, class: 'button action-log' },
           'Log', h('span', { class: 'visually-hidden' }, ` of ${webhook.name}`)),
-        h('a', { href: `#/webhooks/${webhook.id}`, class: 'button action-edit' },
+        h('a', { href: `${href}/settings`, class: 'button action-edit' },
           'Edit', h('span', { class: 'visually-hidden' }, ` ${webhook.name}`)),
         button('Rotate secret', 'action-rotate', webhook, () => rotate(webhook)),
-        button('Delete', 'action-delete danger', webhook, () => remove(tr, webhook))),
+        button('Delete', 'action-delete danger', webhook, () => remove(tr, webhook, cap))),
       result),
   );
   return tr;
@@ -108,17 +188,16 @@ function button(label, className, webhook, onclick) {
     label, h('span', { class: 'visually-hidden' }, ` ${webhook.name}`));
 }
 
-async function toggle(tr, webhook, last, checkbox) {
+async function toggle(tr, cap, checkbox) {
+  const webhook = tr.webhook;
   const enabled = checkbox.checked;
   checkbox.disabled = true;
   try {
-    const updated = await call('PATCH', `/v1/webhooks/${encodeURIComponent(webhook.id)}`, { enabled });
-    const replacement = row(updated, last);
+    const updated = await setEnabled(webhook, enabled);
+    const replacement = row(updated, tr.last, undefined, cap);
+    replacement.querySelector('.health-cell').replaceWith(tr.querySelector('.health-cell'));
     tr.replaceWith(replacement);
     replacement.querySelector('.toggle-enabled').focus();
-    notify(enabled
-      ? `${updated.name} is enabled again; its failure streak starts from zero.`
-      : `${updated.name} is disabled: it keeps its settings and receives nothing until enabled again.`);
   } catch (e) {
     checkbox.checked = !enabled;
     checkbox.disabled = false;
@@ -126,28 +205,45 @@ async function toggle(tr, webhook, last, checkbox) {
   }
 }
 
+/** PATCH enabled; enabling again also resets the failure streak (and resumes parked deliveries). */
+export async function setEnabled(webhook, enabled) {
+  const updated = await call('PATCH', `/v1/webhooks/${encodeURIComponent(webhook.id)}`, { enabled });
+  notify(enabled
+    ? `${updated.name} is enabled again; its failure streak starts from zero.`
+    : `${updated.name} is disabled: it keeps its settings and receives nothing until enabled again.`,
+  { kind: 'success' });
+  return updated;
+}
+
 async function test(tr, webhook, result) {
   const trigger = tr.querySelector('.action-test');
   trigger.disabled = true;
   result.textContent = 'Sending a webhook.test event…';
   try {
-    const attempt = await call('POST', `/v1/webhooks/${encodeURIComponent(webhook.id)}/test`);
-    const text = describeAttempt(attempt);
-    result.textContent = text;
+    const attempt = await sendTest(webhook, null);
+    result.textContent = describeAttempt(attempt);
     result.className = `test-result ${attempt.succeeded ? 'ok' : 'failed'}`;
-    notify(`${webhook.name}: ${text}`);
     const last = await lastDelivery(webhook.id);
-    tr.querySelector('.last-delivery').replaceChildren(
-      ...(last ? [statusBadge(last.status), ' ', last.eventType, h('br'), timeElement(last.updatedAt)] : ['None yet']));
+    tr.last = last;
+    tr.querySelector('.last-delivery').replaceChildren(...lastDeliveryView(last, webhook));
   } catch (e) {
     result.textContent = '';
     showProblem(e);
   } finally {
     trigger.disabled = false;
+    if (document.activeElement === document.body) trigger.focus();
   }
 }
 
-function describeAttempt(attempt) {
+/** POST …/test: webhook.test (eventType null) or a sample of any catalog type. */
+export async function sendTest(webhook, eventType) {
+  const attempt = await call('POST', `/v1/webhooks/${encodeURIComponent(webhook.id)}/test`,
+    eventType ? { eventType } : undefined);
+  notify(`${webhook.name}: ${describeAttempt(attempt)}`, { kind: attempt.succeeded ? 'success' : 'warning' });
+  return attempt;
+}
+
+export function describeAttempt(attempt) {
   const status = attempt.statusCode === null || attempt.statusCode === undefined
     ? 'no response'
     : `HTTP ${attempt.statusCode}`;
@@ -157,27 +253,37 @@ function describeAttempt(attempt) {
     : `Test failed: ${status}${detail} after ${attempt.durationMs} ms.`;
 }
 
-async function remove(tr, webhook) {
+async function remove(tr, webhook, cap) {
+  if (!(await deleteWebhook(webhook))) return;
+  tr.remove();
+  cap.count -= 1;
+  showCap(cap);
+  if (!document.querySelector('tr[data-webhook-id]')) {
+    document.querySelector('.list-body')?.replaceChildren(
+      h('p', { class: 'empty' }, 'No webhooks yet. Create one to start receiving events.'));
+  }
+  document.querySelector('#main h1')?.focus();
+}
+
+/** Asks first (the dialog opens on Cancel); true when it was deleted. */
+export async function deleteWebhook(webhook) {
   const sure = await confirmDialog(
     `Delete “${webhook.name}”?`,
     `It stops receiving events at once, and its delivery log goes with it. This cannot be undone.`,
     'Delete webhook');
-  if (!sure) return;
+  if (!sure) return false;
   try {
     await call('DELETE', `/v1/webhooks/${encodeURIComponent(webhook.id)}`);
-    tr.remove();
-    notify(`${webhook.name} was deleted.`);
-    if (!document.querySelector('tr[data-webhook-id]')) {
-      document.querySelector('.list-body')?.replaceChildren(
-        h('p', { class: 'empty' }, 'No webhooks yet. Create one to start receiving events.'));
-    }
-    document.querySelector('#main h1')?.focus();
+    notify(`${webhook.name} was deleted.`, { kind: 'success' });
+    return true;
   } catch (e) {
     showProblem(e);
+    return false;
   }
 }
 
-async function rotate(webhook) {
+/** The rotate dialog: opens on Cancel with "24 hours" chosen, so no key press changes the grace by accident. */
+export async function rotate(webhook) {
   const name = uid('grace');
   const choices = h('fieldset', { class: 'choices' },
     h('legend', {}, 'How long may the old secret keep signing?'),
@@ -200,23 +306,30 @@ async function rotate(webhook) {
       { label: 'Cancel', value: 'cancel' },
       { label: 'Rotate secret', value: 'rotate', primary: true },
     ],
+    initialFocus: 'cancel',
   });
-  if (answer !== 'rotate') return;
+  if (answer !== 'rotate') return null;
   const graceSeconds = Number(choices.querySelector('input:checked')?.value ?? 86400);
   try {
     const rotated = await call('POST', `/v1/webhooks/${encodeURIComponent(webhook.id)}/secret/rotate`, { graceSeconds });
     await showSecret(rotated.secret, {
       title: 'New signing secret',
       note: rotated.previousSecretExpiresAt
-        ? ['The old secret keeps signing until ', timeElement(rotated.previousSecretExpiresAt), '.']
+        ? ['The old secret keeps signing until ', formatTime(rotated.previousSecretExpiresAt), ' (',
+          timeElement(rotated.previousSecretExpiresAt), ').']
         : 'The old secret no longer signs anything.',
     });
+    return rotated;
   } catch (e) {
     showProblem(e);
+    return null;
   }
 }
 
-/** The secret, once: nothing keeps it after the dialog closes. */
+/**
+ * The secret, once: nothing keeps it after the dialog closes. Escape does not close it; only
+ * "I have stored it" does, and focus starts on Copy.
+ */
 function showSecret(secret, { title, note }) {
   const inputId = uid('secret');
   const input = h('input', {
@@ -224,18 +337,17 @@ function showSecret(secret, { title, note }) {
     autocomplete: 'off',
   });
   const copied = h('span', { class: 'copy-status', role: 'status' });
+  const copy = h('button', {
+    type: 'button',
+    class: 'copy-secret',
+    onclick: async () => {
+      copied.textContent = (await copyText(secret, input)) ? 'Copied to the clipboard.' : 'Copy failed: select the text and copy it.';
+    },
+  }, 'Copy');
   const body = [
     h('p', { class: 'warning' }, 'Copy this secret now and store it with your receiver: it is shown only this once.'),
     h('label', { for: inputId }, 'Signing secret'),
-    h('div', { class: 'secret-row' },
-      input,
-      h('button', {
-        type: 'button',
-        class: 'copy-secret',
-        onclick: async () => {
-          copied.textContent = (await copyText(secret, input)) ? 'Copied to the clipboard.' : 'Copy failed: select the text and copy it.';
-        },
-      }, 'Copy')),
+    h('div', { class: 'secret-row' }, input, copy),
     copied,
     note ? h('p', {}, note) : null,
   ];
@@ -244,6 +356,8 @@ function showSecret(secret, { title, note }) {
     body,
     className: 'secret-dialog',
     actions: [{ label: 'I have stored it', value: 'done', primary: true }],
+    focus: copy,
+    dismissible: false,
   });
 }
 
@@ -252,18 +366,15 @@ function showSecret(secret, { title, note }) {
 
 export async function webhookForm(id) {
   const creating = id === null;
-  render(
-    h('p', { class: 'breadcrumb' }, h('a', { href: '#/webhooks' }, '← Webhooks')),
-    h('h1', {}, creating ? 'New webhook' : 'Edit webhook'),
-    h('p', { class: 'loading' }, 'Loading…'),
-  );
+  const crumb = h('p', { class: 'breadcrumb' }, h('a', { href: '#/webhooks' }, '← Webhooks'));
+  render(crumb, h('h1', {}, creating ? 'New webhook' : 'Edit webhook'), h('p', { class: 'loading' }, 'Loading…'));
   const [types, webhook] = await Promise.all([
     eventTypes(),
     creating ? Promise.resolve(null) : call('GET', `/v1/webhooks/${encodeURIComponent(id)}`),
   ]);
   const form = buildForm(types, webhook);
   render(
-    h('p', { class: 'breadcrumb' }, h('a', { href: '#/webhooks' }, '← Webhooks')),
+    crumb,
     h('h1', {}, creating ? 'New webhook' : `Edit “${webhook.name}”`),
     creating ? null : tabs(webhook.id, 'settings'),
     form.element,
@@ -271,13 +382,14 @@ export async function webhookForm(id) {
   form.element.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearProblem();
+    form.clearErrors();
     const body = form.read();
     const save = form.element.querySelector('button[type=submit]');
     save.disabled = true;
     try {
       if (creating) {
         const created = await call('POST', '/v1/webhooks', body);
-        notify(`${created.name} was created.`);
+        notify(`${created.name} was created.`, { kind: 'success' });
         await showSecret(created.secret, {
           title: 'Webhook created: its signing secret',
           note: 'Receivers verify each delivery’s webhook-signature with it.',
@@ -285,23 +397,46 @@ export async function webhookForm(id) {
       } else {
         if (body.enabled === webhook.enabled) delete body.enabled; // enabling again resets the streak
         const updated = await call('PATCH', `/v1/webhooks/${encodeURIComponent(webhook.id)}`, body);
-        notify(`${updated.name} was saved.`);
+        notify(`${updated.name} was saved.`, { kind: 'success' });
       }
       location.hash = '#/webhooks';
     } catch (e) {
       save.disabled = false;
-      showProblem(e, e.is?.('webhook-limit-reached') ? CAP_EXPLANATION : undefined);
+      showProblem(e, e.is?.('webhook-limit-reached') ? CAP_EXPLANATION : undefined, { labels: FIELD_LABELS });
+      form.showErrors(e.problem?.errors ?? []);
     }
   });
 }
 
+/** The API's field names in the form's words, for the problem summary. */
+const FIELD_LABELS = {
+  name: 'Name',
+  url: 'URL',
+  enabled: 'Enabled',
+  events: 'Events',
+  sites: 'Sites',
+  filters: 'Filters',
+  'filters.event': 'Event type',
+  'filters.property': 'Property',
+  'filters.operator': 'Operator',
+  'filters.values': 'Values',
+  headers: 'Extra headers',
+  timeoutSeconds: 'Timeout (seconds)',
+  'retry.enabled': 'Retry failed deliveries',
+  'retry.maxAttempts': 'Attempts in all',
+  asyncAcknowledgement: 'Asynchronous acknowledgement',
+  signatureScheme: 'Signature scheme',
+};
+
 export function tabs(webhookId, active) {
+  const base = `#/webhooks/${encodeURIComponent(webhookId)}`;
   const tab = (key, label, href) => h('a', {
-    href, class: `tab${active === key ? ' active' : ''}`, 'aria-current': active === key ? 'page' : undefined,
+    href, class: `tab tab-${key}${active === key ? ' active' : ''}`, 'aria-current': active === key ? 'page' : undefined,
   }, label);
   return h('nav', { class: 'tabs', 'aria-label': 'Webhook' },
-    tab('settings', 'Settings', `#/webhooks/${webhookId}`),
-    tab('log', 'Log', `#/webhooks/${webhookId}/log`));
+    tab('overview', 'Overview', base),
+    tab('log', 'Log', `${base}/log`),
+    tab('settings', 'Settings', `${base}/settings`));
 }
 
 function buildForm(types, webhook) {
@@ -361,7 +496,7 @@ function buildForm(types, webhook) {
   // sites and filters
   const sites = field('Sites', h('textarea', { name: 'sites', rows: 2, value: value.sites.join('\n') }),
     'One site id (site_…) per line. Leave empty to receive events of every site.');
-  sites.wrapper.append(knownSites(sites.input));
+  sites.wrapper.append(...knownSites(sites.input));
   const filterRows = h('div', { class: 'rows filter-rows' });
   const filterEventSelects = [];
   const refreshFilterEvents = () => {
@@ -371,6 +506,7 @@ function buildForm(types, webhook) {
       const options = !current || names.includes(current) ? names : [current, ...names];
       select.replaceChildren(...options.map((n) => h('option', { value: n }, n)));
       if (current) select.value = current;
+      select.dispatchEvent(new Event('change'));
     }
   };
   const addFilter = (filter) => {
@@ -380,14 +516,34 @@ function buildForm(types, webhook) {
     const values = h('textarea', { id: `${rowId}-values`, class: 'filter-values', rows: 2, value: (filter?.values ?? []).join('\n') });
     const operator = h('select', { id: `${rowId}-operator`, class: 'filter-operator' },
       OPERATORS.map((o) => h('option', { value: o.value, selected: o.value === (filter?.operator ?? 'equals') }, o.label)));
+    const pathsId = `${rowId}-paths`;
+    const paths = h('datalist', { id: pathsId });
+    const propertyHint = h('div', { id: `${rowId}-property-hint`, class: 'hint property-hint' });
     const property = h('input', {
       id: `${rowId}-property`, class: 'filter-property', value: filter?.property ?? '', placeholder: 'data.total.currency',
-      autocomplete: 'off',
+      autocomplete: 'off', list: pathsId, 'aria-describedby': propertyHint.id,
     });
+    // the chosen event type's schema offers its properties, and says what the typed one holds
+    const known = () => {
+      const type = types.find((t) => t.name === eventSelect.value);
+      return type ? [...schemaPaths(type.schema).filter((p) => p.filterable), ...ENVELOPE_PATHS] : ENVELOPE_PATHS;
+    };
+    const describeProperty = () => {
+      const found = known().find((p) => p.path === property.value.trim());
+      propertyHint.textContent = found
+        ? `${found.type}${found.constraints ? ` (${found.constraints})` : ''}${found.description ? `: ${found.description}` : ''}`
+        : property.value.trim() ? 'Not a property of this event type’s schema.' : 'Pick a property of the event type’s schema.';
+    };
+    const offerPaths = () => {
+      paths.replaceChildren(...known().map((p) => h('option', { value: p.path }, p.type)));
+      describeProperty();
+    };
+    eventSelect.addEventListener('change', offerPaths);
+    property.addEventListener('input', describeProperty);
     const rowElement = h('fieldset', { class: 'row filter-row' },
       h('legend', { class: 'visually-hidden' }, 'Filter'),
       h('div', {}, h('label', { for: eventSelect.id }, 'Event type'), eventSelect),
-      h('div', {}, h('label', { for: property.id }, 'Property'), property),
+      h('div', { class: 'filter-property-box' }, h('label', { for: property.id }, 'Property'), property, paths, propertyHint),
       h('div', {}, h('label', { for: operator.id }, 'Operator'), operator),
       h('div', {}, h('label', { for: values.id }, 'Values (one per line)'), values),
       h('button', {
@@ -400,6 +556,7 @@ function buildForm(types, webhook) {
       }, 'Remove filter'));
     filterRows.append(rowElement);
     refreshFilterEvents();
+    offerPaths();
     return rowElement;
   };
   const addFilterButton = h('button', {
@@ -492,7 +649,72 @@ function buildForm(types, webhook) {
     asyncAcknowledgement: asyncAck.input.checked,
     signatureScheme: schemes.querySelector('input:checked')?.value ?? 'standard',
   });
-  return { element, read };
+  // where each field's error goes: the control it concerns (aria-invalid) and the box it is shown in
+  const targets = (errorField) => {
+    const simple = {
+      name: name.input, url: url.input, timeoutSeconds: timeout.input, 'retry.maxAttempts': attempts.input,
+      sites: sites.input, enabled: enabled.input, asyncAcknowledgement: asyncAck.input,
+    };
+    if (simple[errorField]) return { control: simple[errorField], box: simple[errorField].closest('.field') };
+    if (errorField === 'signatureScheme') return { control: schemes.querySelector('input'), box: schemes };
+    if (/^events(\[\d+\])?$/.test(errorField)) return { control: search, box: groups.closest('.form-section') };
+    if (/^sites\[\d+\]$/.test(errorField)) return { control: sites.input, box: sites.wrapper };
+    let match = errorField.match(/^filters\[(\d+)\](?:\.(\w+))?$/);
+    if (match) {
+      const filterRow = filterRows.querySelectorAll('.filter-row')[Number(match[1])];
+      const control = filterRow?.querySelector(`.filter-${match[2] ?? 'event'}`) ?? filterRow?.querySelector('select');
+      return control ? { control, box: control.parentElement } : null;
+    }
+    match = errorField.match(/^headers\.(.+)$/);
+    if (match) {
+      const headerRow = [...headerRows.querySelectorAll('.header-row')]
+        .find((r) => r.querySelector('.header-name').value.trim() === match[1]);
+      const control = headerRow?.querySelector('.header-name');
+      return control ? { control, box: control.parentElement } : null;
+    }
+    if (errorField === 'headers') return { control: addHeaderButton, box: headerRows.closest('.form-section') };
+    return null;
+  };
+  const clearError = (message) => {
+    const control = message.control;
+    message.remove();
+    if (control && !element.querySelector(`.field-error[data-for="${control.id}"]`)) {
+      control.removeAttribute('aria-invalid');
+      const described = (control.getAttribute('aria-describedby') ?? '').split(' ')
+        .filter((i) => i && !i.startsWith('error-')).join(' ');
+      if (described) control.setAttribute('aria-describedby', described);
+      else control.removeAttribute('aria-describedby');
+    }
+    if (!element.querySelector('.field-error')) clearProblem();
+  };
+  const clearErrors = () => element.querySelectorAll('.field-error').forEach((m) => clearError(m));
+  const showErrors = (errors) => {
+    let first = null;
+    for (const error of errors) {
+      const target = targets(error.field);
+      if (!target) continue;
+      const { control, box } = target;
+      if (!control.id) control.id = uid('control');
+      const message = h('p', { class: 'field-error', id: uid('error'), 'data-for': control.id, 'data-field': error.field },
+        `${fieldLabel(error.field, FIELD_LABELS)}: ${error.message}`);
+      message.control = control;
+      box.append(message);
+      control.setAttribute('aria-invalid', 'true');
+      control.setAttribute('aria-describedby', `${control.getAttribute('aria-describedby') ?? ''} ${message.id}`.trim());
+      // the message goes as soon as the admin changes what it is about
+      const container = control.closest('.filter-row, .header-row') ?? box;
+      const fixed = () => {
+        if (message.isConnected) clearError(message);
+        container.removeEventListener('input', fixed);
+        container.removeEventListener('change', fixed);
+      };
+      container.addEventListener('input', fixed);
+      container.addEventListener('change', fixed);
+      first ??= control;
+    }
+    return first;
+  };
+  return { element, read, showErrors, clearErrors };
 }
 
 function section(title, ...children) {
@@ -500,24 +722,47 @@ function section(title, ...children) {
 }
 
 /**
- * Buttons that add one of the tenant's sites (GET /v1/sites) to the sites field. A token without
- * commerce:read simply gets none, and the ids are typed by hand.
+ * Buttons that add one of the tenant's sites (GET /v1/sites) to the sites field, and the name of
+ * each site id typed there. A token without commerce:read simply gets none, and the ids are typed
+ * by hand.
  */
 function knownSites(input) {
   const box = h('div', { class: 'known-sites' });
-  call('GET', '/v1/sites?limit=100').then((page) => {
-    if (!page?.data?.length) return;
-    box.append(h('span', { class: 'hint' }, 'Add a site: '), ...page.data.map((site) => h('button', {
+  const names = h('ul', { class: 'site-names', 'aria-live': 'polite' });
+  siteDirectory().then((sites) => {
+    if (!sites.size) return;
+    const describe = () => {
+      const typed = input.value.split('\n').map((s) => s.trim()).filter(Boolean);
+      names.replaceChildren(...typed.map((id) => h('li', {}, h('code', {}, id), ' — ',
+        sites.has(id) ? siteName(sites.get(id)) : h('span', { class: 'hint' }, 'not a site of this tenant'))));
+    };
+    input.addEventListener('input', describe);
+    describe();
+    box.append(h('span', { class: 'hint' }, 'Add a site: '), ...[...sites.values()].map((site) => h('button', {
       type: 'button', class: 'chip', 'data-site': site.id,
       'aria-label': `Add site ${site.code}, ${site.name}`,
       onclick: () => {
         const ids = input.value.split('\n').map((s) => s.trim()).filter(Boolean);
         if (!ids.includes(site.id)) input.value = [...ids, site.id].join('\n');
+        describe();
         input.focus();
       },
-    }, `${site.code} (${site.name})`)));
-  }).catch(() => {});
-  return box;
+    }, siteName(site))));
+  });
+  return [names, box];
+}
+
+let sitesPromise = null;
+/** The tenant's sites by id (empty when the token may not read them); read once per page load. */
+export function siteDirectory() {
+  sitesPromise ??= call('GET', '/v1/sites?limit=100')
+    .then((page) => new Map((page?.data ?? []).map((site) => [site.id, site])))
+    .catch(() => new Map());
+  return sitesPromise;
+}
+
+export function siteName(site) {
+  return `${site.code} (${site.name})`;
 }
 
 function field(label, input, hint) {

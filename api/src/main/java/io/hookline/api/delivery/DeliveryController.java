@@ -70,7 +70,7 @@ class DeliveryController {
             summary = "The tenant's deliveries across all its webhooks, newest first",
             description = "Filters combine with AND. 404 when webhookId or eventId names no webhook or event of the"
                     + " tenant (another tenant's id included). 422 for a status or eventType outside their values, or"
-                    + " until before since. 400 for a since or until that is not an RFC 3339 date-time, a limit"
+                    + " until before since, or a responseStatus outside 100..599. 400 for a since or until that is not an RFC 3339 date-time, a limit"
                     + " outside 1..100, or a cursor of another list.")
     ResponseEntity<DeliveryList> search(
             @Parameter(hidden = true) TenantId tenant,
@@ -96,11 +96,15 @@ class DeliveryController {
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                     @Nullable
                     OffsetDateTime until,
+            @Parameter(description = "Only deliveries whose latest attempt got this HTTP status (100..599)")
+                    @RequestParam(required = false)
+                    @Nullable
+                    Integer responseStatus,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Nullable String cursor) {
         var page = deliveries.search(
                 tenant,
-                new DeliverySearch(webhookId, eventType, eventId, status, since, until),
+                new DeliverySearch(webhookId, eventType, eventId, status, since, until, responseStatus),
                 pagination.request(SEARCH, limit, cursor));
         return pagination.respond(SEARCH, page, DeliveryResponse::of, DeliveryList::new);
     }
@@ -123,20 +127,33 @@ class DeliveryController {
     @PreAuthorize(Scopes.CAN_WRITE_WEBHOOKS)
     @Operation(
             operationId = "recoverDeliveries",
-            summary = "Re-queue every failed delivery of the webhook since a time")
+            summary = "Re-queue every failed delivery of the webhook since a time",
+            description = "With dryRun true, answers 200 with how many would be queued and changes nothing.")
     ResponseEntity<RecoverResponse> recover(
             @Parameter(hidden = true) TenantId tenant,
             @PathVariable String id,
             @Valid @RequestBody RecoverRequest request) {
-        int recovered = deliveries.recover(tenant, WebhookId.fromPath(id), request.since());
-        return ResponseEntity.accepted().body(new RecoverResponse(recovered));
+        WebhookId webhook = WebhookId.fromPath(id);
+        if (Boolean.TRUE.equals(request.dryRun())) {
+            return ResponseEntity.ok(
+                    new RecoverResponse(deliveries.countRecoverable(tenant, webhook, request.since()), true));
+        }
+        int recovered = deliveries.recover(tenant, webhook, request.since());
+        return ResponseEntity.accepted().body(new RecoverResponse(recovered, false));
     }
 
     @PostMapping(path = "/v1/webhooks/{id}/test", produces = "application/json")
     @PreAuthorize(Scopes.CAN_WRITE_WEBHOOKS)
-    @Operation(operationId = "testWebhook", summary = "Send a webhook.test event now and answer the attempt")
-    TestResponse test(@Parameter(hidden = true) TenantId tenant, @PathVariable String id) {
-        AttemptResult result = tester.test(tenant, WebhookId.fromPath(id));
+    @Operation(
+            operationId = "testWebhook",
+            summary = "Send a test event now (webhook.test, or a sample of any catalog type) and answer the attempt",
+            description = "The body is optional. An eventType outside the catalog is a 422.")
+    TestResponse test(
+            @Parameter(hidden = true) TenantId tenant,
+            @PathVariable String id,
+            @Valid @RequestBody(required = false) @Nullable TestRequest request) {
+        String eventType = request == null ? null : request.eventType();
+        AttemptResult result = tester.test(tenant, WebhookId.fromPath(id), eventType);
         return new TestResponse(result.succeeded(), result.statusCode(), result.durationMs(), result.error());
     }
 

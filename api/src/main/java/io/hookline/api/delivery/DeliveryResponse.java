@@ -21,6 +21,14 @@ public record DeliveryResponse(
         @Schema(nullable = true) @Nullable OffsetDateTime nextAttemptAt,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
+
+        @Schema(
+                nullable = true,
+                description = "HTTP status of the latest attempt; null before the first attempt or when no response"
+                        + " came")
+        @Nullable
+        Integer lastResponseStatus,
+
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<DeliveryAttemptResponse> attempts) {
 
     static DeliveryResponse of(DeliveryView view) {
@@ -34,6 +42,7 @@ public record DeliveryResponse(
                 view.nextAttemptAt(),
                 view.createdAt(),
                 view.updatedAt(),
+                view.lastResponseStatus(),
                 view.attempts() == null
                         ? null
                         : view.attempts().stream()

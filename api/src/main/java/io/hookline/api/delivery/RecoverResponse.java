@@ -1,4 +1,10 @@
 package io.hookline.api.delivery;
 
-/** How many failed deliveries were queued again. */
-public record RecoverResponse(int recovered) {}
+import io.swagger.v3.oas.annotations.media.Schema;
+
+@Schema(description = "How many failed deliveries were queued again, or would be in a dry run")
+public record RecoverResponse(
+        int recovered,
+
+        @Schema(description = "true when nothing was queued: the count of a dry run")
+        boolean dryRun) {}

@@ -1,6 +1,7 @@
 package io.hookline.api.portal;
 
 import io.hookline.api.security.DevKeys;
+import io.hookline.delivery.worker.DeliveryProperties;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,19 +20,21 @@ public class PortalSettings {
     PortalSettings(
             PortalProperties properties,
             ObjectProvider<DevKeys> devKeys,
+            DeliveryProperties delivery,
             @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String resourceServerIssuer) {
         String issuer = blankToNull(properties.issuerUri());
         if (issuer == null) {
             issuer = blankToNull(resourceServerIssuer);
         }
         this.config = devKeys.getIfAvailable() != null
-                ? new PortalConfig(true, null, null, properties.scopes(), null)
+                ? new PortalConfig(true, null, null, properties.scopes(), null, delivery.disableAfterFailures())
                 : new PortalConfig(
                         false,
                         issuer,
                         blankToNull(properties.clientId()),
                         properties.scopes(),
-                        blankToNull(properties.audience()));
+                        blankToNull(properties.audience()),
+                        delivery.disableAfterFailures());
     }
 
     PortalConfig config() {

@@ -2,6 +2,7 @@ package io.hookline.api.webhook;
 
 import io.hookline.api.page.Pagination;
 import io.hookline.api.security.Scopes;
+import io.hookline.domain.tenant.TenantRegistry;
 import io.hookline.domain.webhook.WebhookId;
 import io.hookline.domain.webhook.WebhookRegistry;
 import io.hookline.tenancy.TenantId;
@@ -36,10 +37,12 @@ class WebhookController {
 
     private final WebhookRegistry webhooks;
     private final Pagination pagination;
+    private final TenantRegistry tenants;
 
-    WebhookController(WebhookRegistry webhooks, Pagination pagination) {
+    WebhookController(WebhookRegistry webhooks, Pagination pagination, TenantRegistry tenants) {
         this.webhooks = webhooks;
         this.pagination = pagination;
+        this.tenants = tenants;
     }
 
     @PostMapping(consumes = "application/json")
@@ -65,7 +68,9 @@ class WebhookController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Nullable String cursor) {
         var page = webhooks.list(tenant, pagination.request(LIST, limit, cursor));
-        return pagination.respond(LIST, page, WebhookResponse::of, WebhookList::new);
+        int webhookLimit = tenants.get(tenant).webhookLimit();
+        return pagination.respond(
+                LIST, page, WebhookResponse::of, (data, next) -> new WebhookList(data, next, webhookLimit));
     }
 
     @GetMapping("/{id}")

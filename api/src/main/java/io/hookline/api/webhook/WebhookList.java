@@ -9,4 +9,10 @@ public record WebhookList(
         List<WebhookResponse> data,
 
         @Schema(description = "Opaque cursor of the next page; null on the last page", nullable = true) @Nullable
-        String nextCursor) {}
+        String nextCursor,
+
+        @Schema(
+                description = "How many webhooks this tenant may have; creating one more answers 409"
+                        + " webhook-limit-reached",
+                example = "3")
+        int webhookLimit) {}

@@ -39,7 +39,18 @@ class PortalServingTests {
     @Test
     void scriptsAreServedAsJavaScriptModulesWithTheSamePolicy() {
         for (String file : new String[] {
-            "app.js", "api.js", "auth.js", "ui.js", "webhooks.js", "log.js", "catalog.js", "notifications.js"
+            "app.js",
+            "api.js",
+            "auth.js",
+            "ui.js",
+            "webhooks.js",
+            "webhook-page.js",
+            "log.js",
+            "catalog.js",
+            "eventcatalog.js",
+            "stats.js",
+            "charts.js",
+            "notifications.js"
         }) {
             Response response = api.get("/portal/" + file, null, null);
 
@@ -61,6 +72,7 @@ class PortalServingTests {
         assertThat(config.get("clientId").isNull()).isTrue();
         assertThat(config.get("scopes").asString())
                 .isEqualTo("openid webhooks:read webhooks:write webhooks:secrets commerce:read");
+        assertThat(config.get("disableAfterFailures").asInt()).isEqualTo(100);
     }
 
     @Test

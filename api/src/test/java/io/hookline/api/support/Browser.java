@@ -43,6 +43,19 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profile;
+    private @Nullable Map<String, Object> viewport;
+    private static @Nullable Browser shared;
+    private static @Nullable String axeSource;
+    private static final String AXE_RUN = """
+            const done = arguments[arguments.length - 1];
+            axe.run(document, {
+                runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+                resultTypes: ['violations']
+              })
+              .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' ('
+                  + v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', ') + ')')))
+              .catch(e => done(['axe failed: ' + e]));
+            """;
 
     private Browser(ChromeDriver driver, Path profile) {
         this.driver = driver;
@@ -78,6 +91,70 @@ public final class Browser implements AutoCloseable {
                 "--user-data-dir=" + profile);
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         return new Browser(new ChromeDriver(service, options), profile);
+    }
+
+    /**
+     * One browser for every browser test class of this JVM (starting Chromium costs seconds),
+     * closed when the JVM exits. Callers start each test from a known page and state.
+     */
+    public static synchronized Browser shared() {
+        requireChromium();
+        if (shared == null) {
+            Browser started = start();
+            shared = started;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::closeNow, "close-chromium"));
+        }
+        return shared;
+    }
+
+    /** Emulates a phone-sized viewport of {@code width} CSS pixels (as a 390 px iPhone), until {@link #desktop()}. */
+    public void phone(int width, int height) {
+        viewport = Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true);
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", viewport);
+    }
+
+    /** Back to the window's own size, light colour scheme and no theme chosen in the page. */
+    public void desktop() {
+        viewport = null;
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        colorScheme("light");
+    }
+
+    /** Emulates {@code prefers-color-scheme: dark} or {@code light}. */
+    public void colorScheme(String scheme) {
+        driver.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    /**
+     * Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page as it is and answers each violation
+     * as "rule: help (selectors)"; empty when there is none. The script comes from the test
+     * classpath, never from the network.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> accessibilityViolations() {
+        if (axeSource == null) {
+            try (var in = Browser.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+                if (in == null) {
+                    throw new IllegalStateException("axe.min.js is not on the test classpath");
+                }
+                axeSource = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (!Boolean.TRUE.equals(script("return typeof window.axe === 'object'"))) {
+            script(axeSource);
+        }
+        Object result = driver.executeAsyncScript(AXE_RUN);
+        return result instanceof List<?> list ? (List<String>) list : List.of(String.valueOf(result));
+    }
+
+    /** Whether the page scrolls sideways (its content is wider than the viewport). */
+    public long scrollWidth() {
+        return ((Number) java.util.Objects.requireNonNull(script("return document.documentElement.scrollWidth")))
+                .longValue();
     }
 
     /** Skips the calling test when Chromium is missing, saying so once in the build's output; fails it in CI. */
@@ -219,7 +296,7 @@ public final class Browser implements AutoCloseable {
                                 "deviceScaleFactor",
                                 1,
                                 "mobile",
-                                false));
+                                viewport != null));
                 script("window.scrollTo(0, 0)");
             }
             Files.createDirectories(folder);
@@ -228,7 +305,11 @@ public final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         } finally {
             if (grow) {
-                driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+                if (viewport == null) {
+                    driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+                } else {
+                    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", viewport);
+                }
             }
         }
     }
@@ -254,6 +335,13 @@ public final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
+        if (this == shared) {
+            return; // closed when the JVM exits
+        }
+        closeNow();
+    }
+
+    private void closeNow() {
         try {
             driver.quit();
         } finally {

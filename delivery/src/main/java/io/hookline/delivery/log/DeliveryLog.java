@@ -24,7 +24,9 @@ import java.util.Map;
 import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,6 +85,7 @@ public class DeliveryLog {
         String eventId = search.eventId();
         OffsetDateTime since = search.since();
         OffsetDateTime until = search.until();
+        Integer responseStatus = search.responseStatus();
         List<DomainException.FieldError> errors = new ArrayList<>();
         if (status != null && !STATUSES.contains(status)) {
             errors.add(new DomainException.FieldError("status", STATUS_MESSAGE));
@@ -93,6 +96,9 @@ public class DeliveryLog {
         }
         if (since != null && until != null && until.isBefore(since)) {
             errors.add(new DomainException.FieldError("until", "must not be before since"));
+        }
+        if (responseStatus != null && (responseStatus < 100 || responseStatus > 599)) {
+            errors.add(new DomainException.FieldError("responseStatus", "must be an HTTP status code, 100 to 599"));
         }
         if (!errors.isEmpty()) {
             throw new DomainException.Invalid(errors);
@@ -123,14 +129,20 @@ public class DeliveryLog {
         if (until != null) {
             condition = condition.and(DELIVERY.CREATED_AT.lt(until));
         }
+        Field<Integer> lastStatus = lastResponseStatus(tenant);
+        if (responseStatus != null) {
+            // the subquery itself, not its alias: a WHERE clause cannot name a select-list alias
+            condition = condition.and(lastResponseStatusQuery(tenant).eq(responseStatus));
+        }
         if (page.afterId() != null) {
             condition = condition.and(DELIVERY.ID.lt(page.afterId()));
         }
-        List<DeliveryView> fetched = dsl.selectFrom(DELIVERY)
+        List<DeliveryView> fetched = dsl.select(DELIVERY.asterisk(), lastStatus)
+                .from(DELIVERY)
                 .where(condition)
                 .orderBy(DELIVERY.ID.desc())
                 .limit(page.limit() + 1)
-                .fetch(record -> view(record, null));
+                .fetch(record -> view(record.into(DELIVERY), record.get(lastStatus), null));
         return Page.of(fetched, page.limit(), delivery -> List.of(delivery.id()));
     }
 
@@ -165,7 +177,7 @@ public class DeliveryLog {
                         a.getResponseBody(),
                         a.getReason(),
                         a.getError()));
-        return view(delivery, attempts);
+        return view(delivery, attempts.isEmpty() ? null : attempts.getLast().responseStatus(), attempts);
     }
 
     /**
@@ -182,7 +194,12 @@ public class DeliveryLog {
                     "delivery " + id + " is being attempted right now; try again shortly");
         }
         queue.notifyWorkers();
-        return view(find(tenant, id), null);
+        Field<Integer> lastStatus = lastResponseStatus(tenant);
+        var record = dsl.select(DELIVERY.asterisk(), lastStatus)
+                .from(DELIVERY)
+                .where(DELIVERY.TENANT_ID.eq(tenant.value()), DELIVERY.ID.eq(id))
+                .fetchSingle();
+        return view(record.into(DELIVERY), record.get(lastStatus), null);
     }
 
     /** Re-queues every failed delivery of the webhook created since {@code since}; returns how many. */
@@ -194,6 +211,34 @@ public class DeliveryLog {
             queue.notifyWorkers();
         }
         return recovered;
+    }
+
+    /**
+     * How many deliveries {@link #recover} would queue again now (its dry run): the webhook's
+     * failed deliveries created since {@code since}.
+     */
+    @Transactional(readOnly = true)
+    public int countRecoverable(TenantId tenant, WebhookId webhook, OffsetDateTime since) {
+        webhooks.get(tenant, webhook);
+        return dsl.fetchCount(
+                DELIVERY,
+                DELIVERY.TENANT_ID.eq(tenant.value()),
+                DELIVERY.WEBHOOK_ID.eq(webhook.value()),
+                DELIVERY.STATUS.eq(DeliveryStatus.FAILED.literal()),
+                DELIVERY.CREATED_AT.ge(since));
+    }
+
+    /** The HTTP status of a delivery's latest attempt, through delivery_attempt_delivery_idx. */
+    private static Field<Integer> lastResponseStatusQuery(TenantId tenant) {
+        return DSL.field(DSL.select(DELIVERY_ATTEMPT.RESPONSE_STATUS)
+                .from(DELIVERY_ATTEMPT)
+                .where(DELIVERY_ATTEMPT.TENANT_ID.eq(tenant.value()), DELIVERY_ATTEMPT.DELIVERY_ID.eq(DELIVERY.ID))
+                .orderBy(DELIVERY_ATTEMPT.NUMBER.desc(), DELIVERY_ATTEMPT.ID.desc())
+                .limit(1));
+    }
+
+    private static Field<Integer> lastResponseStatus(TenantId tenant) {
+        return lastResponseStatusQuery(tenant).as("last_response_status");
     }
 
     private DeliveryRecord find(TenantId tenant, String id) {
@@ -210,7 +255,8 @@ public class DeliveryLog {
         return json.readValue(value.data(), HEADERS);
     }
 
-    private static DeliveryView view(DeliveryRecord d, @Nullable List<AttemptView> attempts) {
+    private static DeliveryView view(
+            DeliveryRecord d, @Nullable Integer lastResponseStatus, @Nullable List<AttemptView> attempts) {
         return new DeliveryView(
                 d.getId(),
                 d.getWebhookId(),
@@ -221,6 +267,7 @@ public class DeliveryLog {
                 d.getNextAttemptAt(),
                 d.getCreatedAt(),
                 d.getUpdatedAt(),
+                lastResponseStatus,
                 attempts);
     }
 }

@@ -4,7 +4,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A delivery as the log shows it; {@code attempts} only when one delivery is read. */
+/**
+ * A delivery as the log shows it; {@code attempts} only when one delivery is read.
+ * {@code lastResponseStatus} is the HTTP status of its latest attempt (null before the first
+ * attempt or when no response came).
+ */
 public record DeliveryView(
         String id,
         String webhookId,
@@ -15,4 +19,5 @@ public record DeliveryView(
         @Nullable OffsetDateTime nextAttemptAt,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
+        @Nullable Integer lastResponseStatus,
         @Nullable List<AttemptView> attempts) {}

@@ -87,8 +87,9 @@ public class EventOutbox {
     }
 
     /**
-     * Writes an event meant for one webhook only (the test endpoint's {@code webhook.test}):
-     * no fan-out; the caller makes the single delivery itself.
+     * Writes an event meant for one webhook only (the test endpoint's): no fan-out; the caller
+     * makes the single delivery itself. Its envelope says {@code "test": true}, so a receiver,
+     * or a reader of the event log, tells a test sample from a real change.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Event emitWithoutFanOut(TenantId tenant, String type, JsonNode data, @Nullable String triggeredBy) {
@@ -122,6 +123,9 @@ public class EventOutbox {
         envelope.put("administrationCode", owner.administrationCode());
         envelope.put("siteId", siteId);
         envelope.put("triggeredBy", triggeredBy);
+        if (!fanOut) {
+            envelope.put("test", true);
+        }
         envelope.set("data", data);
         Event event = new Event(id, tenant.value(), type, siteId, triggeredBy, now, json.writeValueAsString(envelope));
         events.insert(event);
