@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hookline.api.support.ApiClient;
 import io.hookline.api.support.ApiClient.Response;
 import io.hookline.api.support.ApiClient.TestTenant;
-import io.hookline.api.support.DeliveryNode;
 import io.hookline.api.support.Receiver;
 import io.hookline.api.support.Receiver.Reply;
 import io.hookline.api.support.RunningApp;
@@ -29,7 +28,7 @@ class PortalFacingApiTests {
 
     private static final Duration DEADLINE = Duration.ofSeconds(15);
 
-    private final RunningApp app = DeliveryNode.shared();
+    private final RunningApp app = RunningApp.sharedWithDelivery();
     private final ApiClient api = app.client();
     private final Receiver receiver = new Receiver();
 

@@ -6,7 +6,6 @@ import io.hookline.api.support.ApiClient;
 import io.hookline.api.support.ApiClient.Response;
 import io.hookline.api.support.ApiClient.TestTenant;
 import io.hookline.api.support.Browser;
-import io.hookline.api.support.DeliveryNode;
 import io.hookline.api.support.Receiver;
 import io.hookline.api.support.RunningApp;
 import java.time.Duration;
@@ -39,7 +38,7 @@ abstract class PortalBrowserTest {
     void openSignedOut() {
         browser = Browser.shared();
         browser.desktop();
-        app = DeliveryNode.shared();
+        app = RunningApp.sharedWithDelivery();
         api = app.client();
         browser.open(portal());
         browser.script("sessionStorage.clear(); localStorage.clear()");

@@ -43,7 +43,7 @@ class PortalExperienceTests extends PortalBrowserTest {
         signInAs(tenant);
 
         WebElement listed = row(id);
-        // the test node disables a webhook after 5 consecutive failures (DeliveryNode)
+        // the test node disables a webhook after 5 consecutive failures (RunningApp.DELIVERY_SETTINGS)
         assertThat(listed.findElement(By.cssSelector(".streak-figure")).getText())
                 .isEqualTo("1 of 5");
         assertThat(listed.findElement(By.cssSelector(".streak")).getText())
