@@ -72,10 +72,14 @@ export function statsSection(webhookId, initialWindow, { onWindow } = {}) {
         }),
         h('label', { for: id }, WINDOW_LABELS[w]));
     }));
+  let latest = 0;
   const load = () => keepingFocus(async () => {
+    const asked = ++latest;
     body.setAttribute('aria-busy', 'true');
     try {
       const stats = await fetchStats(webhookId, window);
+      // a quicker answer for a window chosen later has already been shown
+      if (asked !== latest) return;
       if (stats === null) {
         section.classList.add('unavailable');
         choices.hidden = true;
@@ -83,6 +87,9 @@ export function statsSection(webhookId, initialWindow, { onWindow } = {}) {
         return;
       }
       const totals = stats.totals ?? {};
+      // numbers opened for one window stay open for the next
+      const opened = [...body.querySelectorAll('.numbers-toggle[aria-expanded="true"]')]
+        .map((toggle) => toggle.dataset.focusKey);
       body.replaceChildren(
         h('p', { class: 'stats-summary' },
           `${windowWords(stats.window)[0].toUpperCase()}${windowWords(stats.window).slice(1)}: ${summary(totals)}`,
@@ -90,11 +97,13 @@ export function statsSection(webhookId, initialWindow, { onWindow } = {}) {
             ? `; ${totals.deliveriesSucceeded} deliveries succeeded, ${totals.deliveriesFailed} failed for good.`
             : '.'),
         h('div', { class: 'charts' }, volumeChart(stats), latencyChart(stats)));
+      opened.forEach((key) => body.querySelector(`[data-focus-key="${CSS.escape(key)}"]`)?.click());
     } catch (e) {
+      if (asked !== latest) return;
       body.replaceChildren(h('p', { class: 'note' }, 'The statistics could not be loaded.'));
       showProblem(e);
     } finally {
-      body.setAttribute('aria-busy', 'false');
+      if (asked === latest) body.setAttribute('aria-busy', 'false');
     }
   });
   const section = h('section', { class: 'stats', 'aria-labelledby': `${name}-heading` },

@@ -592,7 +592,8 @@ public final class DeliveryBenchmark {
                             String id = publisher
                                     .publish(tenant, "order.placed", data, null, null)
                                     .event()
-                                    .id();
+                                    .id()
+                                    .value();
                             committed.put(id, System.nanoTime());
                             return id;
                         });
