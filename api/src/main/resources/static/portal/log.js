@@ -7,7 +7,7 @@
 import { all, call } from './api.js';
 import { eventTypes } from './catalog.js';
 import {
-  copyText, fill, h, keepingFocus, localInputValue, notify, openDialog, pretty, render, showProblem, statusBadge,
+  copyButton, fill, h, keepingFocus, localInputValue, notify, openDialog, pretty, render, showProblem, statusBadge,
   statusLegend, timeElement, uid,
 } from './ui.js';
 import { isParked, tabs } from './webhooks.js';
@@ -416,25 +416,15 @@ function attemptView(attempt) {
       h('section', {},
         h('h4', {}, 'Request'),
         headerTable(attempt.requestHeaders, 'Request headers'),
-        h('div', { class: 'payload-head' }, h('span', {}, 'Body'), copyPayload(attempt.requestBody, 'request body')),
+        h('div', { class: 'payload-head' }, h('span', {}, 'Body'), copyButton(() => pretty(attempt.requestBody), 'request body')),
         h('pre', { class: 'request-body', tabindex: 0, 'aria-label': 'Request body' }, pretty(attempt.requestBody))),
       h('section', {},
         h('h4', {}, 'Response'),
         attempt.responseHeaders ? headerTable(attempt.responseHeaders, 'Response headers') : h('p', {}, 'No response headers.'),
         attempt.responseBody
-          ? [h('div', { class: 'payload-head' }, h('span', {}, 'Body'), copyPayload(attempt.responseBody, 'response body')),
+          ? [h('div', { class: 'payload-head' }, h('span', {}, 'Body'), copyButton(() => pretty(attempt.responseBody), 'response body')),
             h('pre', { class: 'response-body', tabindex: 0, 'aria-label': 'Response body (first 4 KiB)' }, pretty(attempt.responseBody))]
           : h('p', {}, 'Empty response body.'))));
-}
-
-function copyPayload(text, what) {
-  const status = h('span', { class: 'copy-status', role: 'status' });
-  return h('span', { class: 'copy-wrap' }, h('button', {
-    type: 'button', class: 'copy',
-    onclick: async () => {
-      status.textContent = (await copyText(pretty(text))) ? 'Copied' : 'Copy failed';
-    },
-  }, 'Copy', h('span', { class: 'visually-hidden' }, ` ${what}`)), status);
 }
 
 function fact(term, value, className) {

@@ -223,6 +223,35 @@ class PortalFacingApiTests {
     }
 
     @Test
+    void theStatusSearchGoesByTheLatestAttemptNotByAnEarlierOne() {
+        TestTenant tenant = api.newTenant();
+        receiver.then(Reply.status(503), Reply.status(200));
+        Response created = api.post(
+                "/v1/webhooks",
+                Map.of("name", "Retrying", "url", receiver.url("/retrying"), "events", List.of("order.placed")),
+                tenant);
+        String id = created.json().get("id").asString();
+        publishOrder(tenant);
+        awaitFinal(tenant, id, 1);
+
+        String delivery = api.deliveries(tenant, id).get(0).get("id").asString();
+        assertThat(api.get("/v1/deliveries/" + delivery, tenant).json().get("attempts"))
+                .hasSize(2);
+        assertThat(api.get("/v1/deliveries?webhookId=" + id + "&responseStatus=503", tenant)
+                        .json()
+                        .get("data"))
+                .isEmpty();
+        assertThat(api.get("/v1/deliveries?webhookId=" + id + "&responseStatus=200", tenant)
+                        .json()
+                        .get("data"))
+                .hasSize(1);
+        Response tooHigh = api.get("/v1/deliveries?responseStatus=600", tenant);
+        assertThat(tooHigh.json())
+                .isEqualTo(invalid(
+                        tooHigh, "/v1/deliveries", "responseStatus", "must be an HTTP status code, 100 to 599"));
+    }
+
+    @Test
     void theWebhookListSaysHowManyWebhooksTheTenantMayHave() {
         TestTenant standard = api.newTenant();
         TestTenant larger = api.newTenant(new Tenant.RateLimit(1000, 10, 10), 5);

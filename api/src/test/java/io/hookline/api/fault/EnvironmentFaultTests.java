@@ -236,7 +236,7 @@ class EnvironmentFaultTests {
                     deliveries(api, tenant, finished).get(0).get("id").asString();
             Retention retention = node.bean(Retention.class);
 
-            assertThat(retention.clean(Instant.now())).isEqualTo(new Retention.Removed(0, 0, 0, 0, 0));
+            assertThat(retention.clean(Instant.now())).isEqualTo(new Retention.Removed(0, 0, 0, 0, 0, 0));
             // one statistics row per webhook and hour (this test's only, in its own database)
             int statsRows =
                     node.bean(org.jooq.DSLContext.class).fetchCount(io.hookline.domain.jooq.Tables.DELIVERY_STATS);
@@ -245,10 +245,10 @@ class EnvironmentFaultTests {
 
             // attempt logs go by their own age (2 final, 5 failed under the parked delivery, the
             // waiting delivery's 202); deliveries and events only when final
-            // events: customer.created (its one delivery was final) and the webhook.disabled the
-            // auto-disable emitted (nobody subscribed); order.placed stays with its open deliveries;
-            // the statistics' hours all began more than 31 days before
-            assertThat(removed).isEqualTo(new Retention.Removed(8, 2, 2, 2, statsRows));
+            // events: customer.created (its one delivery was final) and the webhook.failing and
+            // webhook.disabled the failures emitted (nobody subscribed); order.placed stays with
+            // its open deliveries; the statistics' hours all began more than 31 days before
+            assertThat(removed).isEqualTo(new Retention.Removed(8, 2, 2, 3, statsRows, 0));
             assertThat(api.get("/v1/events/" + gone, tenant).status()).isEqualTo(404);
             assertThat(api.get("/v1/events/" + kept, tenant).status()).isEqualTo(200);
             assertThat(api.get("/v1/deliveries/" + finishedDelivery, tenant).status())
@@ -260,6 +260,13 @@ class EnvironmentFaultTests {
             // the key was forgotten with its time: the same key now publishes a new event
             assertThat(publishWithKey(api, tenant, "order.placed", order, "k1").status())
                     .isEqualTo(202);
+
+            // notifications (the auto-disable wrote one) are kept 90 days, then go with the rest
+            int notices = node.bean(org.jooq.DSLContext.class).fetchCount(io.hookline.domain.jooq.Tables.NOTIFICATION);
+            assertThat(notices).isPositive();
+            assertThat(retention.clean(Instant.now().plus(Duration.ofDays(91))).notifications())
+                    .isEqualTo(notices);
+            assertThat(api.get("/v1/notifications", tenant).json().get("data")).isEmpty();
         }
     }
 }

@@ -15,11 +15,15 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -279,13 +283,17 @@ class NotificationMailTests {
         assertThat(notice(tenant, "webhook.disabled").get("emailStatus").asString())
                 .isEqualTo("pending");
 
-        // meanwhile deliveries go out as ever
-        receiver.byDefault(request -> Reply.status(200));
-        String healthy = webhook(tenant, "healthy", Map.of("enabled", false));
-        long started = System.nanoTime();
-        api.publishSample(tenant, "order.placed");
-        awaitFinal(tenant, healthy, 1, "succeeded");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        // a server that takes the connection and never answers holds the sender in a read (up
+        // to the 10 s SMTP timeout): meanwhile deliveries go out as ever
+        try (HungServer hung = new HungServer(port)) {
+            Awaitility.await().atMost(DEADLINE).until(() -> hung.accepted() > 0);
+            receiver.byDefault(request -> Reply.status(200));
+            String healthy = webhook(tenant, "healthy", Map.of("enabled", false));
+            long started = System.nanoTime();
+            api.publishSample(tenant, "order.placed");
+            awaitFinal(tenant, healthy, 1, "succeeded");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        }
 
         // the server comes back on its port: the e-mail is sent, once
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -316,5 +324,41 @@ class NotificationMailTests {
         JsonNode notice = notice(tenant, "webhook.disabled");
         assertThat(notice.get("emailStatus").asString()).isEqualTo("none");
         assertThat(notice.get("emailedAt").isNull()).isTrue();
+    }
+
+    /** Listens on a port, accepts every connection and never sends a byte; closing it resets them all. */
+    private static final class HungServer implements AutoCloseable {
+
+        private final ServerSocket server;
+        private final List<Socket> held = new CopyOnWriteArrayList<>();
+        private final Thread acceptor;
+
+        HungServer(int port) throws IOException {
+            server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(new InetSocketAddress("127.0.0.1", port));
+            acceptor = Thread.ofVirtual().start(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        held.add(server.accept());
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        int accepted() {
+            return held.size();
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.close();
+            for (Socket socket : held) {
+                socket.close();
+            }
+            acceptor.join();
+        }
     }
 }

@@ -270,7 +270,6 @@ class PortalExperienceTests extends PortalBrowserTest {
         browser.click(By.cssSelector("button.preset[data-hours='1']"));
         browser.waitForText(By.cssSelector(".page-count"), "Deliveries 1–20");
         assertThat(browser.driver().getCurrentUrl()).contains("since=");
-        assertThat(orders).hasSize(20);
         browser.screenshot("portal-log-search");
     }
 

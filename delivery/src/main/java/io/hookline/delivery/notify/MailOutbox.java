@@ -113,8 +113,8 @@ public class MailOutbox implements SmartLifecycle {
     private void run() {
         while (running) {
             try {
-                while (running && drainOnce() > 0) {
-                    // a full batch may mean more are due
+                while (running && drainOnce() == BATCH) {
+                    // only a full batch means more may be due
                 }
             } catch (RuntimeException e) {
                 log.warn("looking for notification e-mails to send failed; trying again shortly", e);

@@ -97,8 +97,6 @@ class AttemptRunner {
      */
     AttemptResult attempt(Claim claim, boolean finalAttempt) {
         String deliveryId = claim.deliveryId();
-        String tenantId = claim.tenantId();
-        String webhookId = claim.webhookId();
         String eventId = claim.eventId();
         String eventType = claim.eventType();
         int attempt = claim.attempt();
@@ -153,17 +151,7 @@ class AttemptRunner {
         if (outcome.interrupted()) {
             // The node is stopping and cut the request short: not the receiver's failure. Hand
             // the delivery back as it was, for this or another node to send again.
-            settler.submit(Settler.Item.release(
-                            deliveryId,
-                            leaseToken,
-                            tenantId,
-                            webhookId,
-                            eventId,
-                            eventType,
-                            attempt,
-                            startedAt,
-                            outcome,
-                            queue.now()))
+            settler.submit(Settler.Item.release(claim, startedAt, outcome, queue.now()))
                     .join();
             return new AttemptResult(false, null, outcome.durationMillis(), outcome.error());
         }
@@ -176,13 +164,7 @@ class AttemptRunner {
                 ? Settler.Kind.SUCCESS
                 : settlement.gone() ? Settler.Kind.GONE : Settler.Kind.FAILURE;
         boolean applied = settler.submit(new Settler.Item(
-                        deliveryId,
-                        leaseToken,
-                        tenantId,
-                        webhookId,
-                        eventId,
-                        eventType,
-                        attempt,
+                        claim,
                         startedAt,
                         outcome,
                         // the log keeps only what it cannot derive from the delivery when read

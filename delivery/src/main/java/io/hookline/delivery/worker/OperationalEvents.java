@@ -34,8 +34,6 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class OperationalEvents {
 
-    static final String TEST_EVENT = "webhook.test";
-
     private final EventOutbox outbox;
     private final NotificationInbox inbox;
     private final NotificationProperties properties;
@@ -70,7 +68,7 @@ class OperationalEvents {
             @Nullable String lastError) {}
 
     void exhausted(Exhausted delivery) {
-        if (delivery.eventType().equals(TEST_EVENT)) {
+        if (delivery.eventType().equals(WebhookTester.TEST_TYPE)) {
             // the test endpoint answered its caller with the result; its one attempt is final by design
             return;
         }

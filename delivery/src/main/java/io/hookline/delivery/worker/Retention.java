@@ -4,10 +4,13 @@ import static io.hookline.domain.jooq.Tables.DELIVERY;
 import static io.hookline.domain.jooq.Tables.EVENT;
 import static io.hookline.domain.jooq.Tables.EVENT_IDEMPOTENCY;
 
+import io.hookline.delivery.notify.NotificationProperties;
 import io.hookline.domain.delivery.DeliveryQueue;
+import io.hookline.domain.notification.NotificationInbox;
 import io.hookline.tenancy.IdPrefix;
 import io.hookline.tenancy.Ids;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,7 +27,8 @@ import org.springframework.stereotype.Component;
  * {@code batch-size} rows a transaction, so the log does not grow without bound and no
  * statement locks much at a time. Order matters: attempts, then final deliveries (their
  * attempts go with them), then idempotency keys, then events no delivery or key still needs;
- * the hourly delivery statistics go by their own age.
+ * the hourly delivery statistics and the notifications ({@code hookline.notifications.retention})
+ * go by their own age.
  * Deliveries and events are found by the time inside their ULID ids, so the primary key
  * serves the range and no extra index is kept for this.
  */
@@ -34,12 +38,15 @@ public class Retention {
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
     /** What one run removed. */
-    public record Removed(int attempts, int deliveries, int idempotencyKeys, int events, int stats) {}
+    public record Removed(
+            int attempts, int deliveries, int idempotencyKeys, int events, int stats, int notifications) {}
 
     private final DSLContext dsl;
     private final DeliveryQueue queue;
     private final WorkerTransactions transactions;
     private final RetentionProperties properties;
+    private final NotificationInbox notifications;
+    private final Duration notificationRetention;
     private final Clock clock;
 
     Retention(
@@ -47,8 +54,12 @@ public class Retention {
             DeliveryQueue queue,
             WorkerTransactions transactions,
             RetentionProperties properties,
+            NotificationInbox notifications,
+            NotificationProperties notificationProperties,
             Clock clock) {
         this.dsl = dsl;
+        this.notifications = notifications;
+        this.notificationRetention = notificationProperties.retention();
         this.queue = queue;
         this.clock = clock;
         this.transactions = transactions;
@@ -58,16 +69,22 @@ public class Retention {
     @Scheduled(fixedDelayString = "${hookline.retention.interval:PT1H}", initialDelayString = "PT1M")
     void scheduled() {
         Removed removed = clean(clock.instant());
-        if (removed.attempts() + removed.deliveries() + removed.idempotencyKeys() + removed.events() + removed.stats()
+        if (removed.attempts()
+                        + removed.deliveries()
+                        + removed.idempotencyKeys()
+                        + removed.events()
+                        + removed.stats()
+                        + removed.notifications()
                 > 0) {
             log.info(
-                    "retention removed {} attempts, {} deliveries, {} idempotency keys, {} events and {} rows of"
-                            + " delivery statistics",
+                    "retention removed {} attempts, {} deliveries, {} idempotency keys, {} events, {} rows of"
+                            + " delivery statistics and {} notifications",
                     removed.attempts(),
                     removed.deliveries(),
                     removed.idempotencyKeys(),
                     removed.events(),
-                    removed.stats());
+                    removed.stats(),
+                    removed.notifications());
         }
     }
 
@@ -109,7 +126,10 @@ public class Retention {
         // the statistics outlive the log they were counted from: they are what the stats endpoints read
         OffsetDateTime statsCutoff = OffsetDateTime.ofInstant(now.minus(properties.stats()), ZoneOffset.UTC);
         int stats = inBatches(() -> queue.deleteStatsBefore(statsCutoff, batch));
-        return new Removed(attempts, deliveries, keys, events, stats);
+
+        String notificationCutoff = Ids.firstAt(IdPrefix.NOTIFICATION, now.minus(notificationRetention));
+        int notices = inBatches(() -> notifications.deleteBefore(notificationCutoff, batch));
+        return new Removed(attempts, deliveries, keys, events, stats, notices);
     }
 
     private int inBatches(IntSupplier statement) {

@@ -3,6 +3,7 @@ package io.hookline.delivery.worker;
 import io.hookline.delivery.http.WebhookHttpClient;
 import io.hookline.delivery.notify.NotificationProperties;
 import io.hookline.domain.delivery.AttemptRecord;
+import io.hookline.domain.delivery.Claim;
 import io.hookline.domain.delivery.DeliveryQueue;
 import io.hookline.domain.delivery.DeliveryStatus;
 import io.hookline.domain.delivery.Settlement;
@@ -51,15 +52,9 @@ class Settler implements SmartLifecycle {
         RELEASED
     }
 
-    /** One attempt's result, to be written. */
+    /** One attempt's result, to be written: the claim it was made under and how it ended. */
     record Item(
-            String deliveryId,
-            long leaseToken,
-            String tenantId,
-            String webhookId,
-            String eventId,
-            String eventType,
-            int attempt,
+            Claim claim,
             OffsetDateTime startedAt,
             WebhookHttpClient.Outcome outcome,
             String requestHeaders,
@@ -72,24 +67,9 @@ class Settler implements SmartLifecycle {
 
         /** The delivery handed back due {@code now}, its attempt given back. */
         static Item release(
-                String deliveryId,
-                long leaseToken,
-                String tenantId,
-                String webhookId,
-                String eventId,
-                String eventType,
-                int attempt,
-                OffsetDateTime startedAt,
-                WebhookHttpClient.Outcome outcome,
-                OffsetDateTime now) {
+                Claim claim, OffsetDateTime startedAt, WebhookHttpClient.Outcome outcome, OffsetDateTime now) {
             return new Item(
-                    deliveryId,
-                    leaseToken,
-                    tenantId,
-                    webhookId,
-                    eventId,
-                    eventType,
-                    attempt,
+                    claim,
                     startedAt,
                     outcome,
                     "{}",
@@ -101,17 +81,33 @@ class Settler implements SmartLifecycle {
                     new CompletableFuture<>());
         }
 
+        String deliveryId() {
+            return claim.deliveryId();
+        }
+
+        String tenantId() {
+            return claim.tenantId();
+        }
+
+        String webhookId() {
+            return claim.webhookId();
+        }
+
+        int attempt() {
+            return claim.attempt();
+        }
+
         /** How the delivery moves on. */
         Settlement settlement() {
-            return new Settlement(deliveryId, leaseToken, status, nextAttemptAt, kind == Kind.RELEASED);
+            return new Settlement(claim.deliveryId(), claim.leaseToken(), status, nextAttemptAt, kind == Kind.RELEASED);
         }
 
         AttemptRecord attemptRecord(String id) {
             return new AttemptRecord(
                     id,
-                    tenantId,
-                    deliveryId,
-                    attempt,
+                    claim.tenantId(),
+                    claim.deliveryId(),
+                    claim.attempt(),
                     startedAt,
                     (int) Math.min(Integer.MAX_VALUE, outcome.durationMillis()),
                     requestHeaders,
@@ -135,23 +131,7 @@ class Settler implements SmartLifecycle {
                     "the attempt's result could not be recorded in full ("
                             + failure.getClass().getSimpleName() + ")",
                     outcome.attemptClass());
-            return new Item(
-                    deliveryId,
-                    leaseToken,
-                    tenantId,
-                    webhookId,
-                    eventId,
-                    eventType,
-                    attempt,
-                    startedAt,
-                    bareOutcome,
-                    "{}",
-                    null,
-                    null,
-                    status,
-                    nextAttemptAt,
-                    kind,
-                    applied);
+            return new Item(claim, startedAt, bareOutcome, "{}", null, null, status, nextAttemptAt, kind, applied);
         }
     }
 
@@ -310,14 +290,12 @@ class Settler implements SmartLifecycle {
         }
         Set<String> succeeded = new HashSet<>();
         Map<String, Integer> failures = new LinkedHashMap<>();
-        Map<String, String> tenants = new HashMap<>();
         Map<String, String> lastResults = new HashMap<>();
         for (Item item : kept) {
             switch (item.kind()) {
                 case SUCCESS -> succeeded.add(item.webhookId());
                 case FAILURE -> {
                     failures.merge(item.webhookId(), 1, Integer::sum);
-                    tenants.put(item.webhookId(), item.tenantId());
                     lastResults.put(item.webhookId(), lastResult(item));
                 }
                 case GONE -> disable(item, "the endpoint answered 410 Gone");
@@ -329,15 +307,15 @@ class Settler implements SmartLifecycle {
         // the streak transitions come back from the statements that move the streaks; only a
         // transition costs more (its event and notice), never an ordinary attempt
         health.resetStreaks(succeeded).forEach(operational::recovered);
-        countFailures(failures, tenants, lastResults);
+        countFailures(failures, lastResults);
         for (Item item : kept) {
             if (item.status() == DeliveryStatus.FAILED && item.kind() == Kind.FAILURE) {
                 operational.exhausted(new OperationalEvents.Exhausted(
                         item.tenantId(),
                         item.webhookId(),
                         item.deliveryId(),
-                        item.eventId(),
-                        item.eventType(),
+                        item.claim().eventId(),
+                        item.claim().eventType(),
                         item.attempt(),
                         item.outcome().status(),
                         item.outcome().error()));
@@ -403,10 +381,10 @@ class Settler implements SmartLifecycle {
 
     /**
      * Adds failed attempts to the webhooks' streaks and disables those that reached the
-     * threshold; in a worker transaction. {@code tenants} and {@code lastResults} are keyed by
-     * webhook id, like {@code failures}.
+     * threshold; in a worker transaction. {@code lastResults} is keyed by webhook id, like
+     * {@code failures}.
      */
-    void countFailures(Map<String, Integer> failures, Map<String, String> tenants, Map<String, String> lastResults) {
+    void countFailures(Map<String, Integer> failures, Map<String, String> lastResults) {
         for (WebhookHealth.Streak streak : health.addFailures(failures, notifications.failingInterval())) {
             if (streak.announce()) {
                 operational.failing(streak, lastResults.getOrDefault(streak.webhookId(), "unknown"));
@@ -415,7 +393,7 @@ class Settler implements SmartLifecycle {
             if (count >= properties.disableAfterFailures()) {
                 String webhookId = streak.webhookId();
                 disable(
-                        java.util.Objects.requireNonNull(tenants.get(webhookId)),
+                        streak.tenantId(),
                         webhookId,
                         count + " consecutive failed attempts",
                         lastResults.getOrDefault(webhookId, "unknown"));

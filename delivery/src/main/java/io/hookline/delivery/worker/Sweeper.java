@@ -146,7 +146,6 @@ class Sweeper {
     private int failOverdueAcknowledgements(List<SweptDelivery> failed) {
         List<SweptDelivery> rows = queue.overdueAcknowledgements(BATCH);
         Map<String, Integer> failures = new LinkedHashMap<>();
-        Map<String, String> tenants = new HashMap<>();
         String reason = "no acknowledgement within " + properties.acknowledgementTimeout();
         for (SweptDelivery row : rows) {
             String id = row.deliveryId();
@@ -162,11 +161,10 @@ class Sweeper {
             }
             queue.setLastAttemptReason(id, reason);
             failures.merge(row.webhookId(), 1, Integer::sum);
-            tenants.put(row.webhookId(), row.tenantId());
         }
         Map<String, String> lastResults = new HashMap<>();
         failures.keySet().forEach(webhookId -> lastResults.put(webhookId, reason));
-        settler.countFailures(failures, tenants, lastResults);
+        settler.countFailures(failures, lastResults);
         return rows.size();
     }
 

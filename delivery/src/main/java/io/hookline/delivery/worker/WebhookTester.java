@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class WebhookTester {
 
-    private static final String TEST_TYPE = "webhook.test";
+    static final String TEST_TYPE = "webhook.test";
 
     private final WebhookRegistry webhooks;
     private final EventOutbox outbox;

@@ -82,15 +82,6 @@ public class NotificationInbox {
         return true;
     }
 
-    /**
-     * Whether a person was told this webhook was in trouble (an exhausted delivery, its disable)
-     * at or after {@code since}: only then is its recovery worth telling them.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public boolean problemReportedSince(TenantId tenant, String webhookId, OffsetDateTime since) {
-        return notifications.problemReportedSince(tenant, webhookId, since);
-    }
-
     /** Runs {@code listener} after each commit that wrote a notice whose e-mail is due. */
     public void onMailDue(Runnable listener) {
         mailListeners.add(listener);
@@ -147,9 +138,9 @@ public class NotificationInbox {
         notifications.settleMail(notificationId, next == null ? "failed" : "pending", next, kept);
     }
 
-    /** Removes up to {@code batch} notices created before {@code cutoff}; returns how many. */
+    /** Removes up to {@code batch} notices whose ULID id is below {@code cutoffId}, oldest first; returns how many. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int deleteBefore(OffsetDateTime cutoff, int batch) {
-        return notifications.deleteBefore(cutoff, batch);
+    public int deleteBefore(String cutoffId, int batch) {
+        return notifications.deleteBefore(cutoffId, batch);
     }
 }

@@ -20,9 +20,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class NotificationRepository {
 
-    private static final List<String> PROBLEM_KINDS =
-            List.of(NotificationKind.WEBHOOK_DISABLED.literal(), NotificationKind.DELIVERY_EXHAUSTED.literal());
-
     private final DSLContext dsl;
 
     NotificationRepository(DSLContext dsl) {
@@ -89,16 +86,6 @@ class NotificationRepository {
                        case when ? and cardinality(t.notification_emails) > 0 then now() end
                   from tenant t where t.id = ?
                 """, id, webhookId, webhookName, kind.literal(), detail, deliveryId, mail, mail, tenant.value());
-    }
-
-    /** Whether the webhook's disable or an exhausted delivery of it was reported at or after {@code since}. */
-    boolean problemReportedSince(TenantId tenant, String webhookId, OffsetDateTime since) {
-        return dsl.fetchExists(
-                NOTIFICATION,
-                NOTIFICATION.TENANT_ID.eq(tenant.value()),
-                NOTIFICATION.WEBHOOK_ID.eq(webhookId),
-                NOTIFICATION.KIND.in(PROBLEM_KINDS),
-                NOTIFICATION.LAST_OCCURRED_AT.ge(since));
     }
 
     // --- read by the tenant ---------------------------------------------------------------
@@ -227,12 +214,16 @@ class NotificationRepository {
                 .execute();
     }
 
-    /** Removes up to {@code batch} notices created before {@code cutoff}; returns how many. */
-    int deleteBefore(OffsetDateTime cutoff, int batch) {
+    /**
+     * Removes up to {@code batch} notices whose id (a ULID made when the notice was written) is
+     * below {@code cutoffId}, oldest first; returns how many. The primary key serves the range.
+     */
+    int deleteBefore(String cutoffId, int batch) {
         return dsl.deleteFrom(NOTIFICATION)
                 .where(NOTIFICATION.ID.in(DSL.select(NOTIFICATION.ID)
                         .from(NOTIFICATION)
-                        .where(NOTIFICATION.CREATED_AT.lt(cutoff))
+                        .where(NOTIFICATION.ID.lt(cutoffId))
+                        .orderBy(NOTIFICATION.ID)
                         .limit(batch)))
                 .execute();
     }
