@@ -208,6 +208,10 @@ public final class DeliveryBenchmark {
                 if (profile) {
                     dsl.execute("create extension if not exists pg_stat_statements");
                 }
+                // a node runs for days: its delivery path is compiled long before any backlog. The
+                // first drain of a fresh JVM spends a third of its processor time in the JIT
+                // compiler, so a smaller drain first, not counted, as the latency phases warm up
+                backlog(nodes, tenants, backlog / 5, "warm-up (not counted)", false);
                 e2e = backlog(nodes, tenants, backlog, "backlog", false);
                 figure(
                         "deliveries/s, backlog of %,d across %d webhooks of %d tenants (%d node%s)"
@@ -217,6 +221,7 @@ public final class DeliveryBenchmark {
                         null);
             }
             if (runs("raw")) {
+                rawLimit(app, url, quick ? 1_000 : 5_000, inFlight); // warm-up, not counted
                 double raw = rawLimit(app, url, quick ? 5_000 : 30_000, inFlight);
                 figure(
                         "raw HTTP limit: the node's WebhookHttpClient bean, same receiver, %d in flight (the node's cap:"
@@ -412,7 +417,8 @@ public final class DeliveryBenchmark {
         if (profile) {
             dsl.execute("select pg_stat_statements_reset()");
         }
-        Cpu cpuBefore = Cpu.now();
+        long postmaster = postmaster(dsl);
+        Cpu cpuBefore = Cpu.now(postmaster);
         long start = System.nanoTime();
         startWorkers(nodes);
         long firstWindowEnd = 0;
@@ -436,11 +442,18 @@ public final class DeliveryBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%s: %,d deliveries attempted and recorded in %.1f s%n", label, count, seconds);
         if (profile) {
-            Cpu used = Cpu.now().minus(cpuBefore);
+            Cpu used = Cpu.now(postmaster).minus(cpuBefore);
             System.out.printf(
                     "%s: processor time during the drain: this JVM (node, receiver, bench) %.1f s, PostgreSQL %.1f s"
                             + " (%.0f µs and %.0f µs per delivery)%n",
-                    label, used.jvm(), used.postgres(), 1e6 * used.jvm() / count, 1e6 * used.postgres() / count);
+                    label,
+                    used.jvmTotal(),
+                    used.postgres(),
+                    1e6 * used.jvmTotal() / count,
+                    1e6 * used.postgres() / count);
+            used.jvm()
+                    .forEach((kind, spent) -> System.out.printf(
+                            "  %-40s %6.1f s  %5.0f µs per delivery%n", kind, spent, 1e6 * spent / count));
             System.out.println("statements by total time during the drain (pg_stat_statements):");
             dsl.fetch("""
                             select calls, rows, round(total_exec_time::numeric, 0) as total_ms,
@@ -469,43 +482,94 @@ public final class DeliveryBenchmark {
         return count / seconds;
     }
 
-    /** Processor seconds used so far by this JVM and by every PostgreSQL process (Linux {@code /proc}). */
-    private record Cpu(double jvm, double postgres) {
+    /**
+     * Processor seconds used so far by this JVM, split by kind of thread, and by the bench's own
+     * PostgreSQL (its postmaster and the postmaster's children: other clusters on the machine are
+     * not counted), read from Linux {@code /proc}. Virtual threads (the node's attempts, settler and
+     * claim loop, and the receiver's handlers) all run on the {@code ForkJoinPool} carriers.
+     */
+    private record Cpu(Map<String, Double> jvm, double postgres) {
 
-        static Cpu now() {
-            double jvm = 0;
-            double postgres = 0;
-            long self = ProcessHandle.current().pid();
-            try (var procs = Files.list(Path.of("/proc"))) {
-                for (Path proc : procs.toList()) {
-                    String name = proc.getFileName().toString();
-                    if (!name.chars().allMatch(Character::isDigit)) {
-                        continue;
-                    }
-                    try {
-                        String stat = Files.readString(proc.resolve("stat"));
-                        String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                        String[] fields =
-                                stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-                        if (Long.parseLong(name) == self) {
-                            jvm += seconds;
-                        } else if (comm.startsWith("postgres")) {
-                            postgres += seconds;
-                        }
-                    } catch (IOException | RuntimeException gone) {
-                        // the process ended while we read
+        static Cpu now(long postmaster) {
+            Map<String, Double> jvm = new java.util.TreeMap<>();
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : tasks.toList()) {
+                    Stat stat = Stat.of(task);
+                    if (stat != null) {
+                        jvm.merge(threadKind(stat.comm()), stat.seconds(), Double::sum);
                     }
                 }
             } catch (IOException e) {
-                return new Cpu(0, 0);
+                // no /proc: nothing to report
+            }
+            double postgres = 0;
+            try (var procs = Files.list(Path.of("/proc"))) {
+                for (Path proc : procs.toList()) {
+                    if (!proc.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    Stat stat = Stat.of(proc);
+                    if (stat != null && (stat.pid() == postmaster || stat.ppid() == postmaster)) {
+                        postgres += stat.seconds();
+                    }
+                }
+            } catch (IOException e) {
+                // no /proc: nothing to report
             }
             return new Cpu(jvm, postgres);
         }
 
-        Cpu minus(Cpu earlier) {
-            return new Cpu(jvm - earlier.jvm, postgres - earlier.postgres);
+        private static String threadKind(String comm) {
+            if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                return "JIT compiler";
+            }
+            if (comm.startsWith("G1 ") || comm.startsWith("GC Thread") || comm.equals("VM Thread")) {
+                return "GC and VM";
+            }
+            if (comm.startsWith("ForkJoinPool")) {
+                return "virtual threads (node and receiver)";
+            }
+            if (comm.startsWith("HTTP-Dispatcher")) {
+                return "receiver dispatcher";
+            }
+            return "other threads";
         }
+
+        double jvmTotal() {
+            return jvm.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
+        Cpu minus(Cpu earlier) {
+            Map<String, Double> used = new java.util.TreeMap<>();
+            jvm.forEach((kind, seconds) -> used.put(kind, seconds - earlier.jvm.getOrDefault(kind, 0.0)));
+            return new Cpu(used, postgres - earlier.postgres);
+        }
+    }
+
+    /** One line of {@code /proc/…/stat}: its process (or thread) id, parent, name and processor seconds. */
+    private record Stat(long pid, long ppid, String comm, double seconds) {
+
+        static @org.jspecify.annotations.Nullable Stat of(Path dir) {
+            try {
+                String stat = Files.readString(dir.resolve("stat"));
+                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return new Stat(
+                        Long.parseLong(dir.getFileName().toString()),
+                        Long.parseLong(fields[1]),
+                        comm,
+                        (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0);
+            } catch (IOException | RuntimeException gone) {
+                return null; // ended while we read
+            }
+        }
+    }
+
+    /** The bench's PostgreSQL postmaster: the parent of this connection's backend. */
+    private static long postmaster(DSLContext dsl) {
+        long backend = dsl.fetchSingle("select pg_backend_pid()").get(0, Long.class);
+        Stat stat = Stat.of(Path.of("/proc", Long.toString(backend)));
+        return stat == null ? -1 : stat.ppid();
     }
 
     private static void stopWorkers(List<ConfigurableApplicationContext> nodes) {

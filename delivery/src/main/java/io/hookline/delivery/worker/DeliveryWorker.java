@@ -46,10 +46,14 @@ public class DeliveryWorker implements SmartLifecycle {
     private final DeliveryProperties properties;
     private final DataSource dataSource;
     private final Semaphore capacity;
+    private final int gatherThreshold;
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicReference<QueueStats> stats = new AtomicReference<>(new QueueStats(0, 0, 0));
 
     private volatile boolean running;
+    /** Whether the last claim took all it asked for (more is due than this node has room for). */
+    private boolean backlog;
+
     private boolean subscribed;
     private @Nullable ExecutorService attempts;
     private @Nullable Thread loop;
@@ -70,6 +74,7 @@ public class DeliveryWorker implements SmartLifecycle {
         this.properties = properties;
         this.dataSource = dataSource;
         this.capacity = new Semaphore(properties.concurrency());
+        this.gatherThreshold = Math.max(1, Math.min(properties.batchSize(), properties.concurrency()) / 4);
         Gauge.builder(
                         "hookline.delivery.queue.depth",
                         this,
@@ -161,11 +166,14 @@ public class DeliveryWorker implements SmartLifecycle {
                 }
             }
             try {
-                if (capacity.availablePermits() == 0) {
+                if (!worthClaiming()) {
                     waitForWake();
                     continue;
                 }
-                if (claimOnce().isEmpty()) {
+                int asked = Math.min(properties.batchSize(), capacity.availablePermits());
+                List<Claim> claimed = claimOnce();
+                backlog = !claimed.isEmpty() && claimed.size() >= asked;
+                if (claimed.isEmpty()) {
                     waitForWake();
                 }
             } catch (RuntimeException e) {
@@ -173,6 +181,22 @@ public class DeliveryWorker implements SmartLifecycle {
                 waitForWake();
             }
         }
+    }
+
+    /**
+     * Whether a claim now would be worth its round trip. With no backlog every wake-up claims at
+     * once (latency). While the last claim came back full there is more due work than capacity:
+     * then the loop lets a quarter of the capacity come free before claiming again, so a busy node
+     * claims in batches instead of one delivery per finished attempt, while the attempts still in
+     * flight keep the receivers busy.
+     */
+    private boolean worthClaiming() {
+        int free = capacity.availablePermits();
+        if (free == 0) {
+            return false;
+        }
+        int inFlight = properties.concurrency() - free;
+        return !backlog || inFlight == 0 || free >= gatherThreshold;
     }
 
     /**

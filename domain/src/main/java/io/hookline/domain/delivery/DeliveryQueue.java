@@ -42,6 +42,18 @@ public class DeliveryQueue {
 
     private static final String PENDING = DeliveryStatus.PENDING.literal();
 
+    /** What an attempt needs besides the delivery row: the event, the webhook as it is now, the tenant. */
+    private static final String ATTEMPT_COLUMNS = """
+                   e.body, e.triggered_by, t.administration_code,
+                   w.url, w.headers, w.timeout_seconds, w.retry_enabled, w.retry_max_attempts,
+                   w.async_acknowledgement, w.signature_scheme, w.secret_ciphertext, w.secret_key_id,
+                   w.previous_secret_ciphertext, w.previous_secret_key_id, w.previous_secret_expires_at""";
+
+    private static final String ATTEMPT_JOINS = """
+              join event e on e.id = d.event_id
+              join webhook w on w.id = d.webhook_id
+              join tenant t on t.id = d.tenant_id""";
+
     /**
      * Claims due deliveries and expired leases. Webhooks already at their in-flight cap (across
      * the cluster) are left out before the oldest due rows are taken, so a slow endpoint cannot
@@ -84,26 +96,27 @@ public class DeliveryQueue {
                    and (d.status = 'pending' or (d.status = 'delivering' and d.lease_until < now()))
                  for update skip locked
             )
-            update delivery d
-               set status = 'delivering', lease_until = now() + make_interval(secs => ?),
-                   lease_token = d.lease_token + 1, attempt_count = d.attempt_count + 1, updated_at = now()
-              from locked
-             where d.id = locked.id
-            returning d.id
-            """;
+            , claimed as (
+                update delivery d
+                   set status = 'delivering', lease_until = now() + make_interval(secs => ?),
+                       lease_token = d.lease_token + 1, attempt_count = d.attempt_count + 1, updated_at = now()
+                  from locked
+                 where d.id = locked.id
+                returning d.id, d.tenant_id, d.webhook_id, d.event_id, d.event_type, d.attempt_count, d.lease_token
+            )
+            select d.id, d.tenant_id, d.webhook_id, d.event_id, d.event_type, d.attempt_count, d.lease_token,
+            %s
+              from claimed d
+            %s
+            """.formatted(ATTEMPT_COLUMNS, ATTEMPT_JOINS);
 
     private static final String DETAILS = """
             select d.id, d.tenant_id, d.webhook_id, d.event_id, d.event_type, d.attempt_count, d.lease_token,
-                   e.body, e.triggered_by, t.administration_code,
-                   w.url, w.headers, w.timeout_seconds, w.retry_enabled, w.retry_max_attempts,
-                   w.async_acknowledgement, w.signature_scheme, w.secret_ciphertext, w.secret_key_id,
-                   w.previous_secret_ciphertext, w.previous_secret_key_id, w.previous_secret_expires_at
+            %s
               from delivery d
-              join event e on e.id = d.event_id
-              join webhook w on w.id = d.webhook_id
-              join tenant t on t.id = d.tenant_id
+            %s
              where d.id = any(?)
-            """;
+            """.formatted(ATTEMPT_COLUMNS, ATTEMPT_JOINS);
 
     /**
      * Adds a batch of statistics to {@code delivery_stats}: one row per webhook and hour, given
@@ -239,10 +252,9 @@ public class DeliveryQueue {
         // burst of new rows the statistics lag behind and the planner would rather read every
         // due row through a bitmap and sort them — a full scan per claim. Not in this transaction.
         dsl.execute("select set_config('enable_bitmapscan', 'off', true)");
-        List<String> ids = dsl.fetch(
-                        CLAIM, perWebhookCap, batch * 4, batch, perWebhookCap, batch, lease.toMillis() / 1000.0)
-                .getValues(0, String.class);
-        return ids.isEmpty() ? List.of() : details(ids);
+        // one statement leases the rows and reads what their attempts need
+        return dsl.fetch(CLAIM, perWebhookCap, batch * 4, batch, perWebhookCap, batch, lease.toMillis() / 1000.0)
+                .map(DeliveryQueue::claim);
     }
 
     /** Re-claims one delivery now (the test endpoint), whatever its state, under a fresh lease. */
