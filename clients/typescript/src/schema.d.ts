@@ -13,7 +13,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Settle a delivery answered with 202 (the capability link from the delivery's meta.link; no token needed) */
+        /**
+         * Settle a delivery answered with 202 (the capability link from the delivery's meta.link; no token needed)
+         * @description The receiver of a webhook with asyncAcknowledgement answers a delivery 202, works on it, and then POSTs done or failed here. The link is a capability: 32 random bytes that settle this one waiting delivery and nothing else, stored only as a hash, useless once the delivery is settled. It needs no bearer token, since the receiver has none; calls spend a per-address budget of their own (hookline.ratelimit.acknowledgement-*). 404 for a link that settles nothing (unknown, used, or its delivery no longer waiting).
+         */
         post: operations["acknowledgeDelivery"];
         delete?: never;
         options?: never;
@@ -28,10 +31,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List customers in (updatedAt, id) order; with updatedAfter, everything changed since a sync */
+        /**
+         * List customers in (updatedAt, id) order; with updatedAfter, everything changed since a sync
+         * @description Needs a bearer token with the scope `commerce:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         *
+         *     Keyset-paginated: at most `limit` items a page; pass `nextCursor` back as `cursor` (the Link header carries the next page's URL) until it is null.
+         */
         get: operations["listCustomers"];
         put?: never;
-        /** Create a customer (emits customer.created) */
+        /**
+         * Create a customer (emits customer.created)
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         post: operations["createCustomer"];
         delete?: never;
         options?: never;
@@ -46,15 +61,30 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a customer */
+        /**
+         * Get a customer
+         * @description Needs a bearer token with the scope `commerce:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         get: operations["getCustomer"];
         put?: never;
         post?: never;
-        /** Delete a customer (emits customer.deleted) */
+        /**
+         * Delete a customer (emits customer.deleted)
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         delete: operations["deleteCustomer"];
         options?: never;
         head?: never;
-        /** Change a customer (emits customer.updated) */
+        /**
+         * Change a customer (emits customer.updated)
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         patch: operations["updateCustomer"];
         trace?: never;
     };
@@ -65,10 +95,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a customer's addresses in (updatedAt, id) order; with updatedAfter, everything changed since a sync */
+        /**
+         * List a customer's addresses in (updatedAt, id) order; with updatedAfter, everything changed since a sync
+         * @description Needs a bearer token with the scope `commerce:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         *
+         *     Keyset-paginated: at most `limit` items a page; pass `nextCursor` back as `cursor` (the Link header carries the next page's URL) until it is null.
+         */
         get: operations["listCustomerAddresses"];
         put?: never;
-        /** Add an address to a customer (emits customer.address.created) */
+        /**
+         * Add an address to a customer (emits customer.address.created)
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         post: operations["createCustomerAddress"];
         delete?: never;
         options?: never;
@@ -83,15 +125,30 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get an address of a customer */
+        /**
+         * Get an address of a customer
+         * @description Needs a bearer token with the scope `commerce:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         get: operations["getCustomerAddress"];
         put?: never;
         post?: never;
-        /** Delete an address of a customer (emits customer.address.deleted) */
+        /**
+         * Delete an address of a customer (emits customer.address.deleted)
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         delete: operations["deleteCustomerAddress"];
         options?: never;
         head?: never;
-        /** Change an address of a customer (emits customer.address.updated) */
+        /**
+         * Change an address of a customer (emits customer.address.updated)
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         patch: operations["updateCustomerAddress"];
         trace?: never;
     };
@@ -102,10 +159,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a customer's contact persons in (updatedAt, id) order; with updatedAfter, everything changed since a sync */
+        /**
+         * List a customer's contact persons in (updatedAt, id) order; with updatedAfter, everything changed since a sync
+         * @description Needs a bearer token with the scope `commerce:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         *
+         *     Keyset-paginated: at most `limit` items a page; pass `nextCursor` back as `cursor` (the Link header carries the next page's URL) until it is null.
+         */
         get: operations["listCustomerContactPersons"];
         put?: never;
-        /** Add a contact person to a customer (emits customer.contactperson.created) */
+        /**
+         * Add a contact person to a customer (emits customer.contactperson.created)
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         post: operations["createCustomerContactPerson"];
         delete?: never;
         options?: never;
@@ -120,15 +189,30 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a contact person of a customer */
+        /**
+         * Get a contact person of a customer
+         * @description Needs a bearer token with the scope `commerce:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         get: operations["getCustomerContactPerson"];
         put?: never;
         post?: never;
-        /** Delete a contact person of a customer (emits customer.contactperson.deleted) */
+        /**
+         * Delete a contact person of a customer (emits customer.contactperson.deleted)
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         delete: operations["deleteCustomerContactPerson"];
         options?: never;
         head?: never;
-        /** Change a contact person of a customer (emits customer.contactperson.updated) */
+        /**
+         * Change a contact person of a customer (emits customer.contactperson.updated)
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         patch: operations["updateCustomerContactPerson"];
         trace?: never;
     };
@@ -142,6 +226,12 @@ export interface paths {
         /**
          * The tenant's deliveries across all its webhooks, newest first
          * @description Filters combine with AND. 404 when webhookId or eventId names no webhook or event of the tenant (another tenant's id included). 422 for a status or eventType outside their values, or until before since, or a responseStatus outside 100..599. 400 for a since or until that is not an RFC 3339 date-time, a limit outside 1..100, or a cursor of another list.
+         *
+         *     Needs a bearer token with the scope `webhooks:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         *
+         *     Keyset-paginated: at most `limit` items a page; pass `nextCursor` back as `cursor` (the Link header carries the next page's URL) until it is null.
          */
         get: operations["searchDeliveries"];
         put?: never;
@@ -159,7 +249,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A delivery with every attempt */
+        /**
+         * A delivery with every attempt
+         * @description Needs a bearer token with the scope `webhooks:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         get: operations["getDelivery"];
         put?: never;
         post?: never;
@@ -178,7 +273,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Queue one more attempt of a delivery now */
+        /**
+         * Queue one more attempt of a delivery now
+         * @description Needs a bearer token with the scope `webhooks:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         post: operations["resendDelivery"];
         delete?: never;
         options?: never;
@@ -193,7 +293,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the event catalog, by name */
+        /**
+         * List the event catalog, by name
+         * @description Needs a bearer token with the scope `webhooks:read` or `events:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         *
+         *     Keyset-paginated: at most `limit` items a page; pass `nextCursor` back as `cursor` (the Link header carries the next page's URL) until it is null.
+         */
         get: operations["listEventTypes"];
         put?: never;
         post?: never;
@@ -210,7 +317,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A sample envelope of this type, as a delivery would carry it */
+        /**
+         * A sample envelope of this type, as a delivery would carry it
+         * @description Needs a bearer token with the scope `webhooks:read` or `events:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         get: operations["getEventTypeSample"];
         put?: never;
         post?: never;
@@ -227,12 +339,23 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List events, oldest first */
+        /**
+         * List events, oldest first
+         * @description Needs a bearer token with the scope `events:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         *
+         *     Keyset-paginated: at most `limit` items a page; pass `nextCursor` back as `cursor` (the Link header carries the next page's URL) until it is null.
+         */
         get: operations["listEvents"];
         put?: never;
         /**
          * Publish an event (202); with an Idempotency-Key already used in the last 24 h, the first event (200)
          * @description 422 reserved-event-type: webhook.* types (webhook.test, webhook.disabled, …) are sent by Hookline itself and cannot be published. 422 idempotency-key-reused: the Idempotency-Key was used in the last 24 h with a different type, siteId or data (data compared as JSON: key order and number notation do not matter).
+         *
+         *     Needs a bearer token with the scope `events:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
          */
         post: operations["publishEvent"];
         delete?: never;
@@ -253,6 +376,10 @@ export interface paths {
         /**
          * Publish 1 to 100 events in one call (200 with one result per event)
          * @description Each event is published exactly as POST /v1/events would publish it, on its own: a refused event (422 in its result: invalid data, reserved type, reused idempotencyKey) is not stored and does not stop the others, so the call answers 200 whenever the request itself is well-formed. Field names in a result's problem are those of the batch (events[3].data). The call counts once against the rate limit. The Idempotency-Key header is refused here (422): give each event its idempotencyKey.
+         *
+         *     Needs a bearer token with the scope `events:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
          */
         post: operations["publishEventBatch"];
         delete?: never;
@@ -268,7 +395,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get an event */
+        /**
+         * Get an event
+         * @description Needs a bearer token with the scope `events:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         get: operations["getEvent"];
         put?: never;
         post?: never;
@@ -285,10 +417,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List items in (updatedAt, id) order; with updatedAfter, everything changed since a sync */
+        /**
+         * List items in (updatedAt, id) order; with updatedAfter, everything changed since a sync
+         * @description Needs a bearer token with the scope `commerce:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         *
+         *     Keyset-paginated: at most `limit` items a page; pass `nextCursor` back as `cursor` (the Link header carries the next page's URL) until it is null.
+         */
         get: operations["listItems"];
         put?: never;
-        /** Create an item (emits item.created) */
+        /**
+         * Create an item (emits item.created)
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         post: operations["createItem"];
         delete?: never;
         options?: never;
@@ -303,15 +447,30 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get an item */
+        /**
+         * Get an item
+         * @description Needs a bearer token with the scope `commerce:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         get: operations["getItem"];
         put?: never;
         post?: never;
-        /** Delete an item (emits item.deleted) */
+        /**
+         * Delete an item (emits item.deleted)
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         delete: operations["deleteItem"];
         options?: never;
         head?: never;
-        /** Change an item (emits item.updated, and inventory.low when stock falls below its threshold) */
+        /**
+         * Change an item (emits item.updated, and inventory.low when stock falls below its threshold)
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         patch: operations["updateItem"];
         trace?: never;
     };
@@ -325,6 +484,12 @@ export interface paths {
         /**
          * The tenant's notifications, newest first, with the caller's unread count
          * @description read and unreadCount are the caller's own (the token's subject): marking notifications read changes nobody else's.
+         *
+         *     Needs a bearer token with the scope `webhooks:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         *
+         *     Keyset-paginated: at most `limit` items a page; pass `nextCursor` back as `cursor` (the Link header carries the next page's URL) until it is null.
          */
         get: operations["listNotifications"];
         put?: never;
@@ -347,6 +512,10 @@ export interface paths {
         /**
          * Mark the caller's notifications read, all of them or up to one
          * @description A mark only moves forward: marking up to an older notification keeps what was read. 404 when upTo names no notification of the tenant.
+         *
+         *     Needs a bearer token with the scope `webhooks:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
          */
         post: operations["markNotificationsRead"];
         delete?: never;
@@ -362,10 +531,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List orders in (updatedAt, id) order; with updatedAfter, everything changed since a sync */
+        /**
+         * List orders in (updatedAt, id) order; with updatedAfter, everything changed since a sync
+         * @description Needs a bearer token with the scope `commerce:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         *
+         *     Keyset-paginated: at most `limit` items a page; pass `nextCursor` back as `cursor` (the Link header carries the next page's URL) until it is null.
+         */
         get: operations["listOrders"];
         put?: never;
-        /** Place an order (emits order.placed, and order.approval_requested when it requires approval) */
+        /**
+         * Place an order (emits order.placed, and order.approval_requested when it requires approval)
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         post: operations["placeOrder"];
         delete?: never;
         options?: never;
@@ -380,15 +561,30 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get an order */
+        /**
+         * Get an order
+         * @description Needs a bearer token with the scope `commerce:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         get: operations["getOrder"];
         put?: never;
         post?: never;
-        /** Cancel an order with no line in production and nothing paid (emits order.updated); it stays readable with status cancelled */
+        /**
+         * Cancel an order with no line in production and nothing paid (emits order.updated); it stays readable with status cancelled
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         delete: operations["cancelOrder"];
         options?: never;
         head?: never;
-        /** Change an order's reference or pending lines' quantities (emits order.item.updated, order.updated) */
+        /**
+         * Change an order's reference or pending lines' quantities (emits order.item.updated, order.updated)
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         patch: operations["updateOrder"];
         trace?: never;
     };
@@ -401,7 +597,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move an order line to a new status (emits order.item.status_changed and the status's own event; order.completed when the last line completes) */
+        /**
+         * Move an order line to a new status (emits order.item.status_changed and the status's own event; order.completed when the last line completes)
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         post: operations["changeOrderItemStatus"];
         delete?: never;
         options?: never;
@@ -416,10 +617,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List an order's payments, oldest first */
+        /**
+         * List an order's payments, oldest first
+         * @description Needs a bearer token with the scope `commerce:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         *
+         *     Keyset-paginated: at most `limit` items a page; pass `nextCursor` back as `cursor` (the Link header carries the next page's URL) until it is null.
+         */
         get: operations["listPayments"];
         put?: never;
-        /** Record a payment for an order (emits payment.received) */
+        /**
+         * Record a payment for an order (emits payment.received)
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         post: operations["recordPayment"];
         delete?: never;
         options?: never;
@@ -434,10 +647,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List price lists in (updatedAt, id) order; with updatedAfter, everything changed since a sync */
+        /**
+         * List price lists in (updatedAt, id) order; with updatedAfter, everything changed since a sync
+         * @description Needs a bearer token with the scope `commerce:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         *
+         *     Keyset-paginated: at most `limit` items a page; pass `nextCursor` back as `cursor` (the Link header carries the next page's URL) until it is null.
+         */
         get: operations["listPriceLists"];
         put?: never;
-        /** Create a price list (emits pricelist.created) */
+        /**
+         * Create a price list (emits pricelist.created)
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         post: operations["createPriceList"];
         delete?: never;
         options?: never;
@@ -452,15 +677,30 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a price list */
+        /**
+         * Get a price list
+         * @description Needs a bearer token with the scope `commerce:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         get: operations["getPriceList"];
         put?: never;
         post?: never;
-        /** Delete a price list (emits pricelist.deleted) */
+        /**
+         * Delete a price list (emits pricelist.deleted)
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         delete: operations["deletePriceList"];
         options?: never;
         head?: never;
-        /** Change a price list (emits pricelist.updated) */
+        /**
+         * Change a price list (emits pricelist.updated)
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         patch: operations["updatePriceList"];
         trace?: never;
     };
@@ -471,10 +711,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List sites in (updatedAt, id) order; with updatedAfter, everything changed since a sync */
+        /**
+         * List sites in (updatedAt, id) order; with updatedAfter, everything changed since a sync
+         * @description Needs a bearer token with the scope `commerce:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         *
+         *     Keyset-paginated: at most `limit` items a page; pass `nextCursor` back as `cursor` (the Link header carries the next page's URL) until it is null.
+         */
         get: operations["listSites"];
         put?: never;
-        /** Create a site (emits site.created) */
+        /**
+         * Create a site (emits site.created)
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         post: operations["createSite"];
         delete?: never;
         options?: never;
@@ -489,15 +741,30 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a site */
+        /**
+         * Get a site
+         * @description Needs a bearer token with the scope `commerce:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         get: operations["getSite"];
         put?: never;
         post?: never;
-        /** Delete a site and its users (emits site.user.deleted for each user, then site.deleted) */
+        /**
+         * Delete a site and its users (emits site.user.deleted for each user, then site.deleted)
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         delete: operations["deleteSite"];
         options?: never;
         head?: never;
-        /** Change a site (emits site.updated) */
+        /**
+         * Change a site (emits site.updated)
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         patch: operations["updateSite"];
         trace?: never;
     };
@@ -508,10 +775,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a site's users in (updatedAt, id) order; with updatedAfter, everything changed since a sync */
+        /**
+         * List a site's users in (updatedAt, id) order; with updatedAfter, everything changed since a sync
+         * @description Needs a bearer token with the scope `commerce:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         *
+         *     Keyset-paginated: at most `limit` items a page; pass `nextCursor` back as `cursor` (the Link header carries the next page's URL) until it is null.
+         */
         get: operations["listSiteUsers"];
         put?: never;
-        /** Add a user to a site (emits site.user.created, and site.user.approval_requested when pending) */
+        /**
+         * Add a user to a site (emits site.user.created, and site.user.approval_requested when pending)
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         post: operations["createSiteUser"];
         delete?: never;
         options?: never;
@@ -526,15 +805,30 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a site user */
+        /**
+         * Get a site user
+         * @description Needs a bearer token with the scope `commerce:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         get: operations["getSiteUser"];
         put?: never;
         post?: never;
-        /** Remove a user from a site (emits site.user.deleted) */
+        /**
+         * Remove a user from a site (emits site.user.deleted)
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         delete: operations["deleteSiteUser"];
         options?: never;
         head?: never;
-        /** Change a site user's e-mail or name (emits site.user.updated) */
+        /**
+         * Change a site user's e-mail or name (emits site.user.updated)
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         patch: operations["updateSiteUser"];
         trace?: never;
     };
@@ -547,7 +841,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a pending site user (emits site.user.updated); 409 invalid-transition if not pending */
+        /**
+         * Approve a pending site user (emits site.user.updated); 409 invalid-transition if not pending
+         * @description Needs a bearer token with the scope `commerce:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         post: operations["approveSiteUser"];
         delete?: never;
         options?: never;
@@ -565,6 +864,10 @@ export interface paths {
         /**
          * The delivery statistics of all the tenant's webhooks over a window
          * @description Webhooks deleted within the window still count. Counted by the delivery worker as it records each attempt (test sends included), into hourly figures; a bucket's attempts are those that started in it, its deliveries those that became succeeded or failed in it. 422 for any other window.
+         *
+         *     Needs a bearer token with the scope `webhooks:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
          */
         get: operations["getTenantStats"];
         put?: never;
@@ -582,7 +885,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The calling tenant's settings (X-Tenant-ID) */
+        /**
+         * The calling tenant's settings (X-Tenant-ID)
+         * @description Needs a bearer token with the scope `webhooks:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         get: operations["getTenantSettings"];
         put?: never;
         post?: never;
@@ -592,6 +900,10 @@ export interface paths {
         /**
          * Change the calling tenant's settings
          * @description Needs webhooks:secrets (the tenant's admins) or platform:admin. 422 naming each bad address (notificationEmails[i]), or notificationEmails itself when more than 10 are listed; nothing is changed then.
+         *
+         *     Needs a bearer token with the scope `webhooks:secrets` or `platform:admin`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
          */
         patch: operations["updateTenantSettings"];
         trace?: never;
@@ -605,7 +917,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a tenant */
+        /**
+         * Create a tenant
+         * @description Needs a bearer token with the scope `platform:admin`.
+         *
+         *     Platform level: no X-Tenant-ID, and no tenant's rate limit is spent.
+         */
         post: operations["createTenant"];
         delete?: never;
         options?: never;
@@ -620,14 +937,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a tenant */
+        /**
+         * Get a tenant
+         * @description Needs a bearer token with the scope `platform:admin`.
+         *
+         *     Platform level: no X-Tenant-ID, and no tenant's rate limit is spent.
+         */
         get: operations["getTenant"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a tenant's name, code or limits */
+        /**
+         * Change a tenant's name, code or limits
+         * @description Needs a bearer token with the scope `platform:admin`.
+         *
+         *     Platform level: no X-Tenant-ID, and no tenant's rate limit is spent.
+         */
         patch: operations["updateTenant"];
         trace?: never;
     };
@@ -638,12 +965,23 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List webhooks, oldest first */
+        /**
+         * List webhooks, oldest first
+         * @description Needs a bearer token with the scope `webhooks:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         *
+         *     Keyset-paginated: at most `limit` items a page; pass `nextCursor` back as `cursor` (the Link header carries the next page's URL) until it is null.
+         */
         get: operations["listWebhooks"];
         put?: never;
         /**
          * Create a webhook (the response shows its secret, once)
          * @description Needs only webhooks:write, whatever the signatureScheme: the secret is new and shown to this caller anyway.
+         *
+         *     Needs a bearer token with the scope `webhooks:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
          */
         post: operations["createWebhook"];
         delete?: never;
@@ -659,17 +997,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a webhook */
+        /**
+         * Get a webhook
+         * @description Needs a bearer token with the scope `webhooks:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         get: operations["getWebhook"];
         put?: never;
         post?: never;
-        /** Delete a webhook */
+        /**
+         * Delete a webhook
+         * @description Needs a bearer token with the scope `webhooks:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         delete: operations["deleteWebhook"];
         options?: never;
         head?: never;
         /**
          * Change a webhook; enabled=true re-enables it and resets its failure count
          * @description Changing the url, headers or signatureScheme of an x-secret webhook, switching a webhook to x-secret, or giving a webhook with credential headers a new url (unless their values are sent again) needs the webhooks:secrets scope (403 otherwise). A credential header sent back as "********" keeps its stored value.
+         *
+         *     Needs a bearer token with the scope `webhooks:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
          */
         patch: operations["updateWebhook"];
         trace?: never;
@@ -681,7 +1033,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A webhook's deliveries, newest first */
+        /**
+         * A webhook's deliveries, newest first
+         * @description Needs a bearer token with the scope `webhooks:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         *
+         *     Keyset-paginated: at most `limit` items a page; pass `nextCursor` back as `cursor` (the Link header carries the next page's URL) until it is null.
+         */
         get: operations["listDeliveries"];
         put?: never;
         post?: never;
@@ -703,6 +1062,10 @@ export interface paths {
         /**
          * Re-queue every failed delivery of the webhook since a time
          * @description With dryRun true, answers 200 with how many would be queued and changes nothing.
+         *
+         *     Needs a bearer token with the scope `webhooks:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
          */
         post: operations["recoverDeliveries"];
         delete?: never;
@@ -720,7 +1083,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Replace the signing secret; the old one signs alongside until the grace ends */
+        /**
+         * Replace the signing secret; the old one signs alongside until the grace ends
+         * @description Needs a bearer token with the scope `webhooks:secrets`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
+         */
         post: operations["rotateWebhookSecret"];
         delete?: never;
         options?: never;
@@ -738,6 +1106,10 @@ export interface paths {
         /**
          * A webhook's delivery statistics over a window
          * @description 404 for a webhook the tenant does not have. Counted by the delivery worker as it records each attempt (test sends included), into hourly figures; a bucket's attempts are those that started in it, its deliveries those that became succeeded or failed in it. 422 for any other window.
+         *
+         *     Needs a bearer token with the scope `webhooks:read`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
          */
         get: operations["getWebhookStats"];
         put?: never;
@@ -760,6 +1132,10 @@ export interface paths {
         /**
          * Send a test event now (webhook.test, or a sample of any catalog type) and answer the attempt
          * @description The body is optional. An eventType outside the catalog is a 422.
+         *
+         *     Needs a bearer token with the scope `webhooks:write`.
+         *
+         *     Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit headers; 429 with Retry-After when spent).
          */
         post: operations["testWebhook"];
         delete?: never;
@@ -1491,7 +1867,7 @@ export interface components {
              * @description What POST /v1/events would have answered for this event alone: 202 new event, 200 the first event of its idempotencyKey, 422 refused (see problem)
              * @enum {integer}
              */
-            status?: "200" | "202" | "422";
+            status?: 200 | 202 | 422;
         };
         /** @description An event of a catalog type; data must match the type's JSON Schema */
         PublishEventRequest: {
@@ -1798,6 +2174,7 @@ export interface components {
         /** @description A partial change of a site: fields left out keep their value */
         UpdateSiteRequest: {
             code?: string;
+            /** @description ISO 4217 currency the site sells in */
             defaultCurrency?: string;
             name?: string;
             url?: string;
@@ -1954,9 +2331,9 @@ export interface components {
     headers: {
         /** @description The next page, when there is one */
         Link: string;
-        /** @description Remaining requests in the window and seconds until it resets */
+        /** @description The budget this request spent: requests left in the window (r) and seconds until it resets (t). The tenant's for a tenant-scoped call; the caller's address's for a call without a valid token; the acknowledgement links' on /acks */
         RateLimit: string;
-        /** @description The tenant's limit: q requests per w seconds */
+        /** @description The limit of the budget the request spent: q requests per w seconds */
         "RateLimit-Policy": string;
         /** @description Seconds to wait before retrying */
         "Retry-After": number;
@@ -1970,6 +2347,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The link's capability token (43 base64url characters) */
                 token: string;
             };
             cookie?: never;
@@ -1980,12 +2358,79 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description The delivery is settled */
+            204: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object for this tenant */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over 256 KiB */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; errors[] names each field */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2023,6 +2468,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2032,6 +2479,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2041,6 +2490,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2050,6 +2501,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2059,6 +2512,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2071,6 +2526,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2109,6 +2573,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2118,6 +2584,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2127,6 +2595,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2136,6 +2606,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2145,6 +2617,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2154,6 +2628,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2163,6 +2639,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2175,6 +2653,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2211,6 +2698,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2220,6 +2709,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2229,6 +2720,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2238,6 +2731,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2247,6 +2742,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2259,6 +2756,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2293,6 +2799,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2302,6 +2810,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2311,6 +2821,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2320,6 +2832,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2329,6 +2843,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2341,6 +2857,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2381,6 +2906,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2390,6 +2917,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2399,6 +2928,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2408,6 +2939,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2417,6 +2950,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2426,6 +2961,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2435,6 +2972,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2447,6 +2986,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2492,6 +3040,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2501,6 +3051,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2510,6 +3062,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2519,6 +3073,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2528,6 +3084,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2540,6 +3098,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2581,6 +3148,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2590,6 +3159,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2599,6 +3170,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2608,6 +3181,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2617,6 +3192,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2626,6 +3203,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2635,6 +3214,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2647,6 +3228,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2685,6 +3275,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2694,6 +3286,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2703,6 +3297,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2712,6 +3308,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2721,6 +3319,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2733,6 +3333,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2769,6 +3378,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2778,6 +3389,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2787,6 +3400,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2796,6 +3411,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2805,6 +3422,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2817,6 +3436,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2859,6 +3487,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2868,6 +3498,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2877,6 +3509,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2886,6 +3520,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2895,6 +3531,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2904,6 +3542,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2913,6 +3553,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2925,6 +3567,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2970,6 +3621,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2979,6 +3632,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2988,6 +3643,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2997,6 +3654,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3006,6 +3665,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3018,6 +3679,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3059,6 +3729,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3068,6 +3740,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3077,6 +3751,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3086,6 +3762,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3095,6 +3773,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3104,6 +3784,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3113,6 +3795,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3125,6 +3809,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3163,6 +3856,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3172,6 +3867,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3181,6 +3878,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3190,6 +3889,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3199,6 +3900,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3211,6 +3914,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3247,6 +3959,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3256,6 +3970,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3265,6 +3981,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3274,6 +3992,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3283,6 +4003,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3295,6 +4017,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3337,6 +4068,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3346,6 +4079,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3355,6 +4090,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3364,6 +4101,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3373,6 +4112,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3382,6 +4123,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3391,6 +4134,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3409,6 +4154,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     searchDeliveries: {
@@ -3420,8 +4174,8 @@ export interface operations {
                 eventType?: string;
                 /** @description Only the deliveries of this event */
                 eventId?: string;
-                /** @description pending, delivering, waiting, succeeded or failed */
-                status?: string;
+                /** @description Only deliveries in this state */
+                status?: "pending" | "delivering" | "waiting" | "succeeded" | "failed";
                 /** @description Deliveries created at or after this time (RFC 3339) */
                 since?: string;
                 /** @description Deliveries created before this time (RFC 3339, exclusive) */
@@ -3455,6 +4209,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3464,6 +4220,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3473,6 +4231,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3482,6 +4242,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3491,6 +4253,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3503,6 +4267,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3539,6 +4312,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3548,6 +4323,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3557,6 +4334,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3566,6 +4345,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3575,6 +4356,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3587,6 +4370,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3623,6 +4415,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3632,6 +4426,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3641,6 +4437,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3650,6 +4448,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3659,6 +4459,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3671,6 +4473,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3709,6 +4520,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3718,6 +4531,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3727,6 +4542,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3736,6 +4553,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3745,6 +4564,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3757,6 +4578,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3793,6 +4623,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3802,6 +4634,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3811,6 +4645,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3820,6 +4656,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3829,6 +4667,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3841,6 +4681,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3881,6 +4730,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3890,6 +4741,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3899,6 +4752,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3908,6 +4763,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3917,6 +4774,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3929,6 +4788,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3969,6 +4837,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3978,6 +4848,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3987,6 +4859,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3996,6 +4870,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4005,6 +4881,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4014,6 +4892,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4023,6 +4903,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4035,6 +4917,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4073,6 +4964,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4082,6 +4975,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4091,6 +4986,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4100,6 +4997,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4109,6 +5008,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4118,6 +5019,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4127,6 +5030,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4139,6 +5044,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4175,6 +5089,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4184,6 +5100,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4193,6 +5111,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4202,6 +5122,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4211,6 +5133,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4223,6 +5147,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4265,6 +5198,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4274,6 +5209,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4283,6 +5220,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4292,6 +5231,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4301,6 +5242,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4313,6 +5256,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4351,6 +5303,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4360,6 +5314,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4369,6 +5325,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4378,6 +5336,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4387,6 +5347,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4396,6 +5358,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4405,6 +5369,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4417,6 +5383,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4453,6 +5428,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4462,6 +5439,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4471,6 +5450,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4480,6 +5461,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4489,6 +5472,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4501,6 +5486,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4535,6 +5529,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4544,6 +5540,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4553,6 +5551,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4562,6 +5562,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4571,6 +5573,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4583,6 +5587,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4623,6 +5636,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4632,6 +5647,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4641,6 +5658,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4650,6 +5669,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4659,6 +5680,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4668,6 +5691,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4677,6 +5702,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4689,6 +5716,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4727,6 +5763,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4736,6 +5774,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4745,6 +5785,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4754,6 +5796,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4763,6 +5807,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4775,6 +5821,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4813,6 +5868,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4822,6 +5879,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4831,6 +5890,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4840,6 +5901,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4849,6 +5912,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4858,6 +5923,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4867,6 +5934,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4879,6 +5948,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4921,6 +5999,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4930,6 +6010,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4939,6 +6021,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4948,6 +6032,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4957,6 +6043,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4969,6 +6057,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5007,6 +6104,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5016,6 +6115,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5025,6 +6126,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5034,6 +6137,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5043,6 +6148,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5052,6 +6159,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5061,6 +6170,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5073,6 +6184,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5109,6 +6229,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5118,6 +6240,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5127,6 +6251,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5136,6 +6262,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5145,6 +6273,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5157,6 +6287,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5191,6 +6330,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5200,6 +6341,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5209,6 +6352,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5218,6 +6363,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5227,6 +6374,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5239,6 +6388,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5279,6 +6437,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5288,6 +6448,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5297,6 +6459,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5306,6 +6470,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5315,6 +6481,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5324,6 +6492,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5333,6 +6503,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5345,6 +6517,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5386,6 +6567,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5395,6 +6578,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5404,6 +6589,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5413,6 +6600,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5422,6 +6611,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5431,6 +6622,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5440,6 +6633,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5452,6 +6647,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5492,6 +6696,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5501,6 +6707,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5510,6 +6718,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5519,6 +6729,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5528,6 +6740,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5540,6 +6754,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5580,6 +6803,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5589,6 +6814,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5598,6 +6825,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5607,6 +6836,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5616,6 +6847,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5625,6 +6858,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5634,6 +6869,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5646,6 +6883,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5688,6 +6934,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5697,6 +6945,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5706,6 +6956,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5715,6 +6967,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5724,6 +6978,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5736,6 +6992,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5774,6 +7039,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5783,6 +7050,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5792,6 +7061,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5801,6 +7072,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5810,6 +7083,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5819,6 +7094,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5828,6 +7105,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5840,6 +7119,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5876,6 +7164,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5885,6 +7175,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5894,6 +7186,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5903,6 +7197,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5912,6 +7208,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5924,6 +7222,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5958,6 +7265,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5967,6 +7276,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5976,6 +7287,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5985,6 +7298,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5994,6 +7309,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6006,6 +7323,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6046,6 +7372,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6055,6 +7383,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6064,6 +7394,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6073,6 +7405,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6082,6 +7416,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6091,6 +7427,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6100,6 +7438,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6112,6 +7452,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6154,6 +7503,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6163,6 +7514,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6172,6 +7525,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6181,6 +7536,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6190,6 +7547,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6202,6 +7561,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6240,6 +7608,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6249,6 +7619,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6258,6 +7630,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6267,6 +7641,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6276,6 +7652,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6285,6 +7663,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6294,6 +7674,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6306,6 +7688,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6342,6 +7733,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6351,6 +7744,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6360,6 +7755,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6369,6 +7766,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6378,6 +7777,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6390,6 +7791,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6424,6 +7834,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6433,6 +7845,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6442,6 +7856,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6451,6 +7867,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6460,6 +7878,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6472,6 +7892,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6512,6 +7941,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6521,6 +7952,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6530,6 +7963,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6539,6 +7974,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6548,6 +7985,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6557,6 +7996,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6566,6 +8007,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6578,6 +8021,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6622,6 +8074,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6631,6 +8085,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6640,6 +8096,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6649,6 +8107,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6658,6 +8118,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6670,6 +8132,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6710,6 +8181,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6719,6 +8192,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6728,6 +8203,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6737,6 +8214,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6746,6 +8225,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6755,6 +8236,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6764,6 +8247,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6776,6 +8261,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6813,6 +8307,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6822,6 +8318,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6831,6 +8329,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6840,6 +8340,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6849,6 +8351,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6861,6 +8365,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6896,6 +8409,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6905,6 +8420,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6914,6 +8431,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6923,6 +8442,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6932,6 +8453,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6944,6 +8467,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6985,6 +8517,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6994,6 +8528,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7003,6 +8539,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7012,6 +8550,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7021,6 +8561,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7030,6 +8572,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7039,6 +8583,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7051,6 +8597,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7088,6 +8643,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7097,6 +8654,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7106,6 +8665,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7115,6 +8676,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7124,6 +8687,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7136,6 +8701,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7173,6 +8747,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7182,6 +8758,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7191,6 +8769,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7200,6 +8780,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7209,6 +8791,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7221,6 +8805,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7255,6 +8848,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7264,6 +8859,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7273,6 +8870,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7282,6 +8881,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7291,6 +8892,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7303,6 +8906,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7341,6 +8953,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7350,6 +8964,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7359,6 +8975,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7368,6 +8986,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7377,6 +8997,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7386,6 +9008,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7395,6 +9019,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7407,6 +9033,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7449,6 +9084,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7503,7 +9140,18 @@ export interface operations {
             /** @description Rate limited; retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7544,6 +9192,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7580,7 +9230,18 @@ export interface operations {
             /** @description Rate limited; retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7625,6 +9286,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7679,7 +9342,18 @@ export interface operations {
             /** @description Rate limited; retry after Retry-After seconds */
             429: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7718,6 +9392,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7727,6 +9403,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7736,6 +9414,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7745,6 +9425,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7754,6 +9436,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7766,6 +9450,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7804,6 +9497,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7813,6 +9508,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7822,6 +9519,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7831,6 +9530,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7840,6 +9541,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7849,6 +9552,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7858,6 +9563,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7870,6 +9577,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7906,6 +9622,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7915,6 +9633,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7924,6 +9644,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7933,6 +9655,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7942,6 +9666,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7954,6 +9680,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7988,6 +9723,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7997,6 +9734,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8006,6 +9745,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8015,6 +9756,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8024,6 +9767,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8036,6 +9781,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8076,6 +9830,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8085,6 +9841,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8094,6 +9852,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8103,6 +9863,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8112,6 +9874,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8121,6 +9885,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8130,6 +9896,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8148,12 +9916,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listDeliveries: {
         parameters: {
             query?: {
-                status?: string;
+                /** @description Only deliveries in this state */
+                status?: "pending" | "delivering" | "waiting" | "succeeded" | "failed";
                 since?: string;
                 limit?: number;
                 cursor?: string;
@@ -8184,6 +9962,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8193,6 +9973,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8202,6 +9984,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8211,6 +9995,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8220,6 +10006,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8232,6 +10020,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8272,6 +10069,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8281,6 +10080,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8290,6 +10091,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8299,6 +10102,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8308,6 +10113,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8317,6 +10124,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8326,6 +10135,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8338,6 +10149,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8378,6 +10198,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8387,6 +10209,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8396,6 +10220,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8405,6 +10231,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8414,6 +10242,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8423,6 +10253,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8432,6 +10264,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8444,6 +10278,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8483,6 +10326,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8492,6 +10337,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8501,6 +10348,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8510,6 +10359,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8519,6 +10370,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8531,6 +10384,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8571,6 +10433,8 @@ export interface operations {
             /** @description The request is malformed (bad JSON, unknown field, bad parameter, missing X-Tenant-ID) */
             400: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8580,6 +10444,8 @@ export interface operations {
             /** @description No valid bearer token */
             401: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8589,6 +10455,8 @@ export interface operations {
             /** @description The token lacks the scope, or is not valid for the tenant */
             403: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8598,6 +10466,8 @@ export interface operations {
             /** @description No such object for this tenant */
             404: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8607,6 +10477,8 @@ export interface operations {
             /** @description The request clashes with the current state (e.g. webhook-limit-reached) */
             409: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8616,6 +10488,8 @@ export interface operations {
             /** @description The body is over 256 KiB */
             413: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8625,6 +10499,8 @@ export interface operations {
             /** @description Well-formed but invalid values; errors[] names each field */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8637,6 +10513,15 @@ export interface operations {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -6,9 +6,15 @@ import io.hookline.api.support.ApiClient;
 import io.hookline.api.support.NodeTool;
 import io.hookline.api.support.RunningApp;
 import io.hookline.domain.tenant.Tenant;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -71,6 +77,21 @@ class TypeScriptJourneyTests {
         JsonNode deliveries = api.deliveries(tenant, seen.get("webhookId").asString());
         assertThat(deliveries.valueStream().map(d -> d.get("status").asString()))
                 .containsExactly("succeeded", "succeeded", "succeeded", "succeeded", "succeeded");
+    }
+
+    @Test
+    void theIntegratorsGuideShowsTheClientAndTheVerificationTheJourneyRuns() throws IOException {
+        String journey = Files.readString(CLIENT.resolve(Path.of("src", "journey.ts")), StandardCharsets.UTF_8);
+        String guide = Files.readString(
+                NodeTool.REPOSITORY.resolve(Path.of("docs", "integrators.md")), StandardCharsets.UTF_8);
+        for (String fragment : List.of("client", "verify")) {
+            Matcher marked = Pattern.compile("(?s)// guide:" + fragment + "\\n(.*?)\\n\\s*// guide:end")
+                    .matcher(journey);
+            assertThat(marked.find())
+                    .as("journey.ts marks the %s fragment", fragment)
+                    .isTrue();
+            assertThat(guide).contains(marked.group(1).stripIndent());
+        }
     }
 
     private static NodeTool.Result npm(String script, Duration timeout, Map<String, String> environment) {
