@@ -60,12 +60,14 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
 }
 
 let rateLimited = 0;
+// guide:client
 const client = createHooklineClient({
   baseUrl,
   token: required("HOOKLINE_TOKEN"),
   onRateLimited: () => rateLimited++,
 });
 const tenantHeader = { "X-Tenant-ID": tenant };
+// guide:end
 const receiver = await startReceiver();
 try {
   const created = await client.POST("/v1/webhooks", {
@@ -92,12 +94,14 @@ try {
 
   const delivered = await until("the first delivery", () => receiver.received[0]);
   check(delivered.headers["webhook-id"] === first.data.id, "the delivery carries the event's id as webhook-id");
+  // guide:verify
   const headers = {
     "webhook-id": String(delivered.headers["webhook-id"]),
     "webhook-timestamp": String(delivered.headers["webhook-timestamp"]),
     "webhook-signature": String(delivered.headers["webhook-signature"]),
   };
   const payload = new Webhook(secret).verify(delivered.body, headers) as { type?: string };
+  // guide:end
   check(payload.type === "order.placed", "the verified payload is the order.placed event");
   let tamperedRefused = false;
   try {
