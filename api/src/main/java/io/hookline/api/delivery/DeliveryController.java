@@ -11,6 +11,8 @@ import io.hookline.domain.webhook.WebhookId;
 import io.hookline.tenancy.TenantId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -53,7 +55,15 @@ class DeliveryController {
     ResponseEntity<DeliveryList> list(
             @Parameter(hidden = true) TenantId tenant,
             @PathVariable String id,
-            @RequestParam(required = false) @Nullable String status,
+            @Parameter(
+                            description = "Only deliveries in this state",
+                            schema =
+                                    @Schema(
+                                            allowableValues = {"pending", "delivering", "waiting", "succeeded", "failed"
+                                            }))
+                    @RequestParam(required = false)
+                    @Nullable
+                    String status,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
                     OffsetDateTime since,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
@@ -82,7 +92,12 @@ class DeliveryController {
                     String eventType,
             @Parameter(description = "Only the deliveries of this event") @RequestParam(required = false) @Nullable
                     String eventId,
-            @Parameter(description = "pending, delivering, waiting, succeeded or failed")
+            @Parameter(
+                            description = "Only deliveries in this state",
+                            schema =
+                                    @Schema(
+                                            allowableValues = {"pending", "delivering", "waiting", "succeeded", "failed"
+                                            }))
                     @RequestParam(required = false)
                     @Nullable
                     String status,
@@ -96,7 +111,9 @@ class DeliveryController {
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                     @Nullable
                     OffsetDateTime until,
-            @Parameter(description = "Only deliveries whose latest attempt got this HTTP status (100..599)")
+            @Parameter(
+                            description = "Only deliveries whose latest attempt got this HTTP status (100..599)",
+                            schema = @Schema(type = "integer", format = "int32", minimum = "100", maximum = "599"))
                     @RequestParam(required = false)
                     @Nullable
                     Integer responseStatus,
@@ -161,8 +178,22 @@ class DeliveryController {
     @Operation(
             operationId = "acknowledgeDelivery",
             summary =
-                    "Settle a delivery answered with 202 (the capability link from the delivery's meta.link; no token needed)")
-    ResponseEntity<Void> acknowledge(@PathVariable String token, @Valid @RequestBody AckRequest request) {
+                    "Settle a delivery answered with 202 (the capability link from the delivery's meta.link; no token needed)",
+            description = "The receiver of a webhook with asyncAcknowledgement answers a delivery 202, works on it, and"
+                    + " then POSTs done or failed here. The link is a capability: 32 random bytes that settle this one"
+                    + " waiting delivery and nothing else, stored only as a hash, useless once the delivery is settled."
+                    + " It needs no bearer token, since the receiver has none; calls spend a per-address budget of"
+                    + " their own (hookline.ratelimit.acknowledgement-*). 404 for a link that settles nothing (unknown,"
+                    + " used, or its delivery no longer waiting).",
+            security = {})
+    @ApiResponse(responseCode = "204", description = "The delivery is settled")
+    ResponseEntity<Void> acknowledge(
+            @Parameter(
+                            description = "The link's capability token (43 base64url characters)",
+                            schema = @Schema(maxLength = 43, pattern = "^[A-Za-z0-9_-]{43}$"))
+                    @PathVariable
+                    String token,
+            @Valid @RequestBody AckRequest request) {
         acknowledgements.acknowledge(token, request.status().equals("done"), request.reason());
         return ResponseEntity.noContent().build();
     }

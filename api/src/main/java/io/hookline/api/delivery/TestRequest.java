@@ -1,6 +1,7 @@
 package io.hookline.api.delivery;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 @Schema(description = "What the test sends; no body, or no eventType, sends webhook.test")
@@ -10,5 +11,6 @@ public record TestRequest(
                         + " (GET /v1/event-types/{name}/sample) and \"test\": true in the envelope",
                 example = "order.placed",
                 nullable = true)
+        @Size(max = 100)
         @Nullable
         String eventType) {}

@@ -22,12 +22,13 @@ public record PublishEventBatchRequest(
             name = "PublishEventBatchItem",
             description = "An event of a catalog type; data must match the type's JSON Schema")
     public record Item(
-            @Schema(example = "order.placed") @NotBlank String type,
+            @Schema(example = "order.placed") @NotBlank @Size(max = 100)
+            String type,
 
             @Schema(description = "The event's data, as the type's schema describes it (GET /v1/event-types)") @NotNull
             Map<String, Object> data,
 
-            @Schema(example = "site_01JD3Q7ZK8M5W2X9R4T6Y1B0S1", nullable = true)
+            @Schema(example = "site_01JD3Q7ZK8M5W2X9R4T6Y1B0S1", nullable = true, maxLength = 31)
             @Pattern(regexp = IdPrefix.SITE_ID_PATTERN, message = "must be a site id (site_…)")
             @Nullable
             String siteId,

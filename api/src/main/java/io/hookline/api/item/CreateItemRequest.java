@@ -21,13 +21,14 @@ public record CreateItemRequest(
 
         @NotNull Money price,
 
-        @Schema(example = "120", nullable = true) @PositiveOrZero @Nullable
+        @Schema(example = "120", nullable = true, maximum = "2147483647") @PositiveOrZero @Nullable
         Integer stock,
 
         @Schema(
                 example = "25",
                 nullable = true,
-                description = "inventory.low fires when an update takes stock below this")
+                description = "inventory.low fires when an update takes stock below this",
+                maximum = "2147483647")
         @PositiveOrZero
         @Nullable
         Integer lowStockThreshold) {

@@ -13,8 +13,12 @@ public record UpdateItemRequest(
         @Size(min = 1, max = 200) @Nullable String name,
         @Size(max = 2000) @Nullable String description,
         @Nullable Money price,
-        @PositiveOrZero @Nullable Integer stock,
-        @PositiveOrZero @Nullable Integer lowStockThreshold) {
+
+        @Schema(maximum = "2147483647") @PositiveOrZero @Nullable
+        Integer stock,
+
+        @Schema(maximum = "2147483647") @PositiveOrZero @Nullable
+        Integer lowStockThreshold) {
 
     ItemChanges toChanges() {
         return new ItemChanges(code, name, description, price, stock, lowStockThreshold);

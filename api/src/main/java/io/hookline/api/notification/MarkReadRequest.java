@@ -8,6 +8,7 @@ public record MarkReadRequest(
         @Schema(
                 description = "Every notification up to and including this one; left out: all of them",
                 example = "ntf_01JD3Q7ZK8M5W2X9R4T6Y1B0NC",
-                nullable = true)
+                nullable = true,
+                maxLength = 30)
         @Nullable
         String upTo) {}

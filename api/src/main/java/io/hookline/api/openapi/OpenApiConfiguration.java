@@ -51,6 +51,8 @@ class OpenApiConfiguration {
         PROBLEMS.put("413", "The body is over 256 KiB");
         PROBLEMS.put("422", "Well-formed but invalid values; errors[] names each field");
         PROBLEMS.put("429", "Rate limited; retry after Retry-After seconds");
+        PROBLEMS.put(
+                "500", "An unexpected fault on the node; no stack trace, and the requestId finds it in the node's log");
     }
 
     @Bean
@@ -62,9 +64,15 @@ class OpenApiConfiguration {
                         .description("Multi-tenant platform API: commerce data, events and outgoing webhooks."
                                 + " Every /v1 call needs a bearer JWT (audience hookline-api); tenant-scoped calls"
                                 + " also X-Tenant-ID. Lists are keyset-paginated with limit and cursor; errors are"
-                                + " RFC 9457 problems."))
-                .servers(List.of(
-                        new Server().url("http://localhost:8080").description("A local node (embedded default)")))
+                                + " RFC 9457 problems.\n\nCORS: the API sends no Access-Control-Allow-Origin"
+                                + " header, so browsers let no other origin's page read its answers; the portal is"
+                                + " served by the node itself (same origin). Call the API from a server, or serve a"
+                                + " browser app behind the same origin (docs/decisions.md)."))
+                .servers(List.of(new Server()
+                        .url("/")
+                        .description("The node that serves this document: a local node on the embedded default"
+                                + " (http://localhost:8080), or a production deployment behind HTTPS")
+                        .extensions(Map.of("x-internal", false))))
                 .components(new Components()
                         .addSecuritySchemes(
                                 BEARER,
@@ -75,7 +83,10 @@ class OpenApiConfiguration {
                                         .description(
                                                 "A JWT with aud hookline-api, a tenants claim (tenant ids) and a scope claim:"
                                                         + " webhooks:read, webhooks:write, webhooks:secrets, events:read, events:write,"
-                                                        + " commerce:read, commerce:write, platform:admin.")));
+                                                        + " commerce:read, commerce:write, platform:admin. Validated as RFC8725 (JWT"
+                                                        + " Best Current Practices) asks: only RS256 and ES256 signatures from the"
+                                                        + " configured issuer's keys are accepted (alg none and HMAC are refused), and"
+                                                        + " iss, aud, exp and nbf are checked.")));
     }
 
     /** Shared components, added last so nothing prunes them before the operations refer to them. */
@@ -97,17 +108,28 @@ class OpenApiConfiguration {
                                         "amount",
                                         new StringSchema()
                                                 .pattern("^-?[0-9]+(\\.[0-9]{1,4})?$")
+                                                // the domain refuses longer amounts (commerce Money)
+                                                .maxLength(24)
                                                 .example("12.50"))
                                 .addProperty(
                                         "currency",
-                                        new StringSchema().pattern("^[A-Z]{3}$").example("EUR"))
+                                        new StringSchema()
+                                                .pattern("^[A-Z]{3}$")
+                                                .maxLength(3)
+                                                .example("EUR"))
                                 .required(List.of("amount", "currency")))
                 .addHeaders(
                         "RateLimit",
-                        header("Remaining requests in the window and seconds until it resets", "\"default\";r=19;t=10"))
+                        header(
+                                "The budget this request spent: requests left in the window (r) and seconds until it"
+                                        + " resets (t). The tenant's for a tenant-scoped call; the caller's address's for a"
+                                        + " call without a valid token; the acknowledgement links' on /acks",
+                                "\"default\";r=19;t=10"))
                 .addHeaders(
                         "RateLimit-Policy",
-                        header("The tenant's limit: q requests per w seconds", "\"default\";q=20;w=10"))
+                        header(
+                                "The limit of the budget the request spent: q requests per w seconds",
+                                "\"default\";q=20;w=10"))
                 .addHeaders(
                         "Retry-After",
                         new Header()
@@ -165,56 +187,128 @@ class OpenApiConfiguration {
     OpenApiCustomizer commonResponses() {
         return openApi -> {
             addSharedComponents(openApi.getComponents());
+            RequestBounds.boundHeaderValues(openApi.getComponents());
+            integerEnums(openApi.getComponents());
             openApi.getPaths().forEach(OpenApiConfiguration::addCommonParts);
         };
     }
 
     private static void addCommonParts(String path, PathItem item) {
-        {
-            if (!path.startsWith("/v1/")) {
+        boolean acknowledgement = path.startsWith("/acks/");
+        if (!path.startsWith("/v1/") && !acknowledgement) {
+            return;
+        }
+        boolean tenantScoped = !acknowledgement && !path.startsWith("/v1/tenants");
+        item.readOperationsMap().forEach((method, operation) -> {
+            if (tenantScoped) {
+                operation.addParametersItem(tenantHeader());
+            }
+            if (operation.getParameters() != null) {
+                operation.getParameters().forEach(RequestBounds::bound);
+            }
+            ApiResponses responses = operation.getResponses();
+            boolean hasBody = operation.getRequestBody() != null;
+            PROBLEMS.forEach((code, description) -> {
+                if ((code.equals("409") || code.equals("413")) && !hasBody) {
+                    return;
+                }
+                // an acknowledgement link needs no token, so it is never a 401 or 403, nor a state clash
+                if (acknowledgement && List.of("401", "403", "409").contains(code)) {
+                    return;
+                }
+                if (responses.containsKey(code)) {
+                    return;
+                }
+                ApiResponse problem = new ApiResponse()
+                        .description(description)
+                        .content(new Content()
+                                .addMediaType(
+                                        "application/problem+json",
+                                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+                if (code.equals("429")) {
+                    problem.addHeaderObject("Retry-After", ref("Retry-After"));
+                }
+                responses.addApiResponse(code, problem);
+            });
+            responses.forEach((code, response) -> {
+                // Every request to /v1 or /acks spends a budget — the tenant's, the caller's address's
+                // when it has no valid token, or the acknowledgement links' — and its answer shows it;
+                // except an authenticated platform-level call (/v1/tenants), which spends none
+                // (docs/decisions.md, "The contract's lint exceptions").
+                boolean spent = tenantScoped || acknowledgement || code.equals("401") || code.equals("429");
+                if (spent && (code.startsWith("2") || code.startsWith("4"))) {
+                    response.addHeaderObject("RateLimit", ref("RateLimit"));
+                    response.addHeaderObject("RateLimit-Policy", ref("RateLimit-Policy"));
+                }
+                if (code.startsWith("2") && method == PathItem.HttpMethod.GET && hasCursor(operation)) {
+                    response.addHeaderObject("Link", ref("Link"));
+                }
+            });
+            operation.setDescription(describe(operation, tenantScoped, acknowledgement));
+        });
+    }
+
+    /**
+     * The operation's own description, then what every caller must know and the summary does not
+     * say: the scopes it needs, the budget it spends, how its pages go.
+     */
+    private static String describe(Operation operation, boolean tenantScoped, boolean acknowledgement) {
+        List<String> parts = new ArrayList<>();
+        if (operation.getDescription() != null && !operation.getDescription().isBlank()) {
+            parts.add(operation.getDescription().strip());
+        }
+        if (!acknowledgement) {
+            List<String> scopes = operation.getSecurity() == null
+                    ? List.of()
+                    : operation.getSecurity().stream()
+                            .flatMap(requirement -> requirement.getOrDefault(BEARER, List.of()).stream())
+                            .toList();
+            parts.add(
+                    scopes.isEmpty()
+                            ? "Needs a valid bearer token."
+                            : "Needs a bearer token with the scope "
+                                    + String.join(
+                                            " or ",
+                                            scopes.stream()
+                                                    .map(s -> "`" + s + "`")
+                                                    .toList()) + ".");
+            parts.add(
+                    tenantScoped
+                            ? "Acts for the tenant in X-Tenant-ID and spends one request of its rate limit (RateLimit"
+                                    + " headers; 429 with Retry-After when spent)."
+                            : "Platform level: no X-Tenant-ID, and no tenant's rate limit is spent.");
+        }
+        if (hasCursor(operation)) {
+            parts.add("Keyset-paginated: at most `limit` items a page; pass `nextCursor` back as `cursor` (the Link"
+                    + " header carries the next page's URL) until it is null.");
+        }
+        return String.join("\n\n", parts);
+    }
+
+    /**
+     * {@code allowableValues} are strings even on an {@code int} (swagger-core writes them as
+     * given); an integer property's enum is made of integers, as clients generate it.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void integerEnums(Components components) {
+        components.getSchemas().values().forEach(schema -> {
+            Map<String, Schema> properties = schema.getProperties();
+            if (properties == null) {
                 return;
             }
-            boolean tenantScoped = !path.startsWith("/v1/tenants");
-            item.readOperationsMap().forEach((method, operation) -> {
-                if (tenantScoped) {
-                    operation.addParametersItem(tenantHeader());
+            properties.values().forEach(property -> {
+                if (property.getEnum() != null
+                        && ("integer".equals(property.getType())
+                                || (property.getTypes() != null
+                                        && property.getTypes().contains("integer")))) {
+                    List<Object> values = new ArrayList<>();
+                    for (Object value : property.getEnum()) {
+                        values.add(Integer.valueOf(String.valueOf(value)));
+                    }
+                    property.setEnum(values);
                 }
-                ApiResponses responses = operation.getResponses();
-                responses.forEach((code, response) -> {
-                    if (code.startsWith("2") && tenantScoped) {
-                        response.addHeaderObject("RateLimit", ref("RateLimit"));
-                        response.addHeaderObject("RateLimit-Policy", ref("RateLimit-Policy"));
-                        if (method == PathItem.HttpMethod.GET && hasCursor(operation)) {
-                            response.addHeaderObject("Link", ref("Link"));
-                        }
-                    }
-                });
-                boolean hasBody = operation.getRequestBody() != null;
-                PROBLEMS.forEach((code, description) -> {
-                    if ((code.equals("409") || code.equals("413")) && !hasBody) {
-                        return;
-                    }
-                    if (responses.containsKey(code)) {
-                        return;
-                    }
-                    ApiResponse problem = new ApiResponse()
-                            .description(description)
-                            .content(new Content()
-                                    .addMediaType(
-                                            "application/problem+json",
-                                            new MediaType()
-                                                    .schema(new Schema<>().$ref("#/components/schemas/Problem"))));
-                    if (code.equals("429")) {
-                        problem.addHeaderObject("Retry-After", ref("Retry-After"));
-                        if (tenantScoped) {
-                            problem.addHeaderObject("RateLimit", ref("RateLimit"));
-                            problem.addHeaderObject("RateLimit-Policy", ref("RateLimit-Policy"));
-                        }
-                    }
-                    responses.addApiResponse(code, problem);
-                });
             });
-        }
+        });
     }
 
     private static boolean hasCursor(Operation operation) {
@@ -229,6 +323,7 @@ class OpenApiConfiguration {
                 .description("The tenant this call acts for; must be in the token's tenants claim")
                 .schema(new StringSchema()
                         .pattern("^ten_[0-9A-HJKMNP-TV-Z]{26}$")
+                        .maxLength(30)
                         .example("ten_01JD3Q7ZK8M5W2X9R4T6Y1B0NC"));
     }
 

@@ -12,12 +12,12 @@ import org.jspecify.annotations.Nullable;
 
 @Schema(description = "A new order of a customer; each line takes the item's code, name and price as they are now")
 public record PlaceOrderRequest(
-        @Schema(example = "cus_01JD3Q7ZK8M5W2X9R4T6Y1B0C1") @NotNull
+        @Schema(example = "cus_01JD3Q7ZK8M5W2X9R4T6Y1B0C1", maxLength = 30) @NotNull
         String customerId,
 
         @NotEmpty @Size(max = 100) List<@NotNull @Valid Line> items,
 
-        @Schema(example = "site_01JD3Q7ZK8M5W2X9R4T6Y1B0S1", nullable = true) @Nullable
+        @Schema(example = "site_01JD3Q7ZK8M5W2X9R4T6Y1B0S1", nullable = true, maxLength = 31) @Nullable
         String siteId,
 
         @Schema(
@@ -33,10 +33,11 @@ public record PlaceOrderRequest(
 
     @Schema(name = "PlaceOrderLine", description = "One line of a new order")
     public record Line(
-            @Schema(example = "itm_01JD3Q7ZK8M5W2X9R4T6Y1B0J1") @NotNull
+            @Schema(example = "itm_01JD3Q7ZK8M5W2X9R4T6Y1B0J1", maxLength = 30) @NotNull
             String itemId,
 
-            @Schema(example = "2") @NotNull @Positive Integer quantity) {}
+            @Schema(example = "2", maximum = "2147483647") @NotNull @Positive
+            Integer quantity) {}
 
     NewOrder toNewOrder() {
         return new NewOrder(

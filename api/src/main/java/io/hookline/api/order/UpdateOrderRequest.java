@@ -16,10 +16,11 @@ public record UpdateOrderRequest(
 
     @Schema(name = "OrderLineQuantity", description = "A new quantity for a pending line")
     public record Quantity(
-            @Schema(example = "ori_01JD3Q7ZK8M5W2X9R4T6Y1B0R1") @NotNull
+            @Schema(example = "ori_01JD3Q7ZK8M5W2X9R4T6Y1B0R1", maxLength = 30) @NotNull
             String id,
 
-            @Schema(example = "3") @NotNull @Positive Integer quantity) {}
+            @Schema(example = "3", maximum = "2147483647") @NotNull @Positive
+            Integer quantity) {}
 
     OrderChanges toChanges() {
         return new OrderChanges(

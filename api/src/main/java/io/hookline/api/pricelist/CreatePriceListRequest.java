@@ -14,7 +14,12 @@ public record CreatePriceListRequest(
         @Schema(example = "Reseller prices") @NotBlank @Size(max = 200)
         String name,
 
-        @Schema(description = "ISO 4217 currency of every price in the list", example = "EUR") @NotNull
+        @Schema(
+                description = "ISO 4217 currency of every price in the list",
+                example = "EUR",
+                maxLength = 3,
+                pattern = "^[A-Z]{3}$")
+        @NotNull
         String currency) {
 
     PriceListChanges toChanges() {

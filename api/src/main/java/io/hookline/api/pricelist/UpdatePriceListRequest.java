@@ -10,7 +10,7 @@ public record UpdatePriceListRequest(
         @Size(min = 1, max = 64) @Nullable String code,
         @Size(min = 1, max = 200) @Nullable String name,
 
-        @Schema(description = "ISO 4217 currency", example = "EUR") @Nullable
+        @Schema(description = "ISO 4217 currency", example = "EUR", maxLength = 3, pattern = "^[A-Z]{3}$") @Nullable
         String currency) {
 
     PriceListChanges toChanges() {

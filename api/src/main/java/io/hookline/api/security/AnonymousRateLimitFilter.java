@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * authentication entry point when a token was sent but refused (malformed, expired, foreign) —
  * so {@code Authorization: Bearer junk} is no way around the limit. Acknowledgement links
  * ({@code /acks/…}) are capability URLs receivers call without a token, in bursts as large as
- * their deliveries: they spend a separate, larger budget, token or not.
+ * their deliveries: they spend a separate, larger budget, token or not. Whatever budget a
+ * request spends, its response shows it in {@code RateLimit} and {@code RateLimit-Policy}.
  *
  * <p>The address is {@link HttpServletRequest#getRemoteAddr()} as the server resolved it: a
  * client's {@code X-Forwarded-For} counts only when {@code server.forward-headers-strategy}
@@ -71,6 +72,9 @@ final class AnonymousRateLimitFilter extends OncePerRequestFilter {
             throws IOException {
         request.setAttribute(CHARGED, Boolean.TRUE);
         RateLimitDecision decision = limiter.tryAcquire(bucket + request.getRemoteAddr(), policy);
+        // the budget this request spent, as a tenant's calls show theirs (openapi.yaml, RateLimit)
+        response.setHeader("RateLimit-Policy", decision.policyHeader());
+        response.setHeader("RateLimit", decision.rateLimitHeader());
         if (decision.allowed()) {
             return true;
         }

@@ -13,7 +13,7 @@ public record UpdateTenantSettingsRequest(
                         @Schema(
                                 description = "Replaces every address: at most 10, each a plain e-mail address"
                                         + " (local@domain.tld, no display name), each once; [] = nobody"),
-                schema = @Schema(example = "ops@acme.example"),
+                schema = @Schema(example = "ops@acme.example", maxLength = 254),
                 maxItems = 10)
         @Nullable
         List<@NotNull String> notificationEmails) {}

@@ -22,7 +22,13 @@ public record CreateSiteRequest(
         @Nullable
         String url,
 
-        @Schema(description = "ISO 4217 currency the site sells in", example = "EUR", nullable = true) @Nullable
+        @Schema(
+                description = "ISO 4217 currency the site sells in",
+                example = "EUR",
+                nullable = true,
+                maxLength = 3,
+                pattern = "^[A-Z]{3}$")
+        @Nullable
         String defaultCurrency) {
 
     SiteChanges toChanges() {

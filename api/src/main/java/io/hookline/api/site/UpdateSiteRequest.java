@@ -10,7 +10,9 @@ public record UpdateSiteRequest(
         @Size(min = 1, max = 64) @Nullable String code,
         @Size(min = 1, max = 200) @Nullable String name,
         @Size(max = 2048) @Nullable String url,
-        @Nullable String defaultCurrency) {
+
+        @Schema(description = "ISO 4217 currency the site sells in", maxLength = 3, pattern = "^[A-Z]{3}$") @Nullable
+        String defaultCurrency) {
 
     SiteChanges toChanges() {
         return new SiteChanges(code, name, url, defaultCurrency);

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 public record CreateTenantRequest(
         @Schema(example = "Acme") @NotBlank @Size(max = 200) String name,
 
-        @Schema(example = "ACME01")
+        @Schema(example = "ACME01", maxLength = 32)
         @NotBlank
         @Pattern(
                 regexp = "[A-Z0-9][A-Z0-9_-]{1,31}",

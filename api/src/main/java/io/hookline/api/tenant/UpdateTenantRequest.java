@@ -16,6 +16,7 @@ public record UpdateTenantRequest(
         @Pattern(
                 regexp = "[A-Z0-9][A-Z0-9_-]{1,31}",
                 message = "must be 2 to 32 upper-case letters, digits, '-' or '_'")
+        @Schema(maxLength = 32)
         @Nullable
         String administrationCode,
 

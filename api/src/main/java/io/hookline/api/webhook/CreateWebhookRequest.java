@@ -23,10 +23,10 @@ public record CreateWebhookRequest(
         String url,
 
         @Schema(example = "[\"order.placed\", \"customer.updated\"]") @NotNull @Size(min = 1, max = 100)
-        List<@NotBlank String> events,
+        List<@NotBlank @Size(max = 100) String> events,
 
         @Schema(description = "Limit to these sites; empty = all sites") @Size(max = 100) @Nullable
-        List<@NotBlank String> sites,
+        List<@NotBlank @Size(max = 31) String> sites,
 
         @Size(max = 50) @Nullable List<@Valid @NotNull WebhookFilterBody> filters,
         @Schema(defaultValue = "true") @Nullable Boolean enabled,

@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 public record UpdateWebhookRequest(
         @Size(min = 1, max = 200) @Nullable String name,
         @Size(min = 1, max = 2048) @Nullable String url,
-        @Size(min = 1, max = 100) @Nullable List<@NotBlank String> events,
-        @Size(max = 100) @Nullable List<@NotBlank String> sites,
+        @Size(min = 1, max = 100) @Nullable List<@NotBlank @Size(max = 100) String> events,
+        @Size(max = 100) @Nullable List<@NotBlank @Size(max = 31) String> sites,
         @Size(max = 50) @Nullable List<@Valid @NotNull WebhookFilterBody> filters,
         @Nullable Boolean enabled,
 

@@ -9,7 +9,8 @@ import java.util.List;
 
 @Schema(name = "WebhookFilter", description = "A condition on events of one type; all filters of a type must match")
 public record WebhookFilterBody(
-        @Schema(example = "order.placed") @NotBlank String event,
+        @Schema(example = "order.placed") @NotBlank @Size(max = 100)
+        String event,
 
         @Schema(description = "Dotted path into the delivered envelope", example = "data.total.currency")
         @NotBlank

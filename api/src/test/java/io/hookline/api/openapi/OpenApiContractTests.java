@@ -18,6 +18,10 @@ import tools.jackson.databind.JsonNode;
  * contract on purpose, rewrite the file with:
  *
  * <pre>./mvnw -pl api -am verify -Dtest=OpenApiContractTests -Dsurefire.failIfNoSpecifiedTests=false -Dhookline.openapi.update=true</pre>
+ *
+ * <p>then regenerate the TypeScript client's types ({@code cd clients/typescript && npm run
+ * generate}, or run {@code TypeScriptJourneyTests} with the same flag) and check the contract
+ * still passes {@code ContractLintTests}.
  */
 class OpenApiContractTests {
 

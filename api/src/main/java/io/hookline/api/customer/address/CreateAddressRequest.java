@@ -36,7 +36,12 @@ public record CreateAddressRequest(
         @Nullable
         String region,
 
-        @Schema(description = "ISO 3166-1 alpha-2 country code, upper case", example = "NL") @NotBlank
+        @Schema(
+                description = "ISO 3166-1 alpha-2 country code, upper case",
+                example = "NL",
+                maxLength = 2,
+                pattern = "^[A-Z]{2}$")
+        @NotBlank
         String country) {
 
     AddressChanges toChanges() {

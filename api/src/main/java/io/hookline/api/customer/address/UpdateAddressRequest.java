@@ -21,7 +21,12 @@ public record UpdateAddressRequest(
         @Size(min = 1, max = 100) @Nullable String city,
         @Size(min = 1, max = 100) @Nullable String region,
 
-        @Schema(description = "ISO 3166-1 alpha-2 country code, upper case", nullable = true) @Nullable
+        @Schema(
+                description = "ISO 3166-1 alpha-2 country code, upper case",
+                nullable = true,
+                maxLength = 2,
+                pattern = "^[A-Z]{2}$")
+        @Nullable
         String country) {
 
     AddressChanges toChanges() {
