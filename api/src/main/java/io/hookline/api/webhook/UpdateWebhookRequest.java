@@ -11,11 +11,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 @Schema(
         description =
                 "A partial change: fields left out keep their value. enabled=true also resets the failure streak.")
+@SuppressWarnings("NullableOptional") // rateLimit: left out (null), cleared (empty) or set
 public record UpdateWebhookRequest(
         @Size(min = 1, max = 200) @Nullable String name,
         @Size(min = 1, max = 2048) @Nullable String url,
@@ -34,7 +36,17 @@ public record UpdateWebhookRequest(
         @Min(1) @Max(30) @Nullable Integer timeoutSeconds,
         @Valid @Nullable RetryBody retry,
         @Nullable Boolean asyncAcknowledgement,
-        @Nullable SignatureScheme signatureScheme) {
+        @Nullable SignatureScheme signatureScheme,
+
+        @Schema(
+                description = CreateWebhookRequest.RATE_LIMIT + " Left out: unchanged; null: no limit any more.",
+                implementation = Integer.class,
+                minimum = "1",
+                maximum = "10000",
+                nullable = true,
+                example = "10")
+        @Nullable
+        Optional<@Min(1) @Max(10000) Integer> rateLimit) {
 
     WebhookPatch toPatch() {
         return new WebhookPatch(
@@ -51,6 +63,7 @@ public record UpdateWebhookRequest(
                 retry == null ? null : retry.enabled(),
                 retry == null ? null : retry.maxAttempts(),
                 asyncAcknowledgement,
-                signatureScheme);
+                signatureScheme,
+                rateLimit);
     }
 }
