@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 @Schema(
         description =
@@ -39,14 +43,39 @@ public record UpdateWebhookRequest(
         @Nullable SignatureScheme signatureScheme,
 
         @Schema(
-                description = CreateWebhookRequest.RATE_LIMIT + " Left out: unchanged; null: no limit any more.",
+                description = CreateWebhookRequest.RATE_LIMIT
+                        + " Left out: unchanged; null: no limit any more (what waits goes at once); a new"
+                        + " value re-spaces what waits.",
                 implementation = Integer.class,
                 minimum = "1",
                 maximum = "10000",
                 nullable = true,
                 example = "10")
+        @JsonDeserialize(using = Clearable.class)
         @Nullable
         Optional<@Min(1) @Max(10000) Integer> rateLimit) {
+
+    /**
+     * Keeps the three states of a merge-patch field apart: left out = null (unchanged), {@code null}
+     * = empty (cleared), a number = that number, read as strictly as any integer field.
+     */
+    static final class Clearable extends ValueDeserializer<Optional<Integer>> {
+
+        @Override
+        public Optional<Integer> deserialize(JsonParser parser, DeserializationContext context) {
+            return Optional.of(context.readValue(parser, Integer.class));
+        }
+
+        @Override
+        public Optional<Integer> getNullValue(DeserializationContext context) {
+            return Optional.empty();
+        }
+
+        @Override
+        public @Nullable Object getAbsentValue(DeserializationContext context) {
+            return null;
+        }
+    }
 
     WebhookPatch toPatch() {
         return new WebhookPatch(

@@ -171,6 +171,9 @@ class WebhookThrottleTests {
             Response refused = api.patch("/v1/webhooks/" + id, Map.of("rateLimit", bad), tenant);
             assertThat(refused.invalidFields()).as(refused.raw()).containsExactly("rateLimit");
         }
+        Response fraction = api.patch("/v1/webhooks/" + id, Map.of("rateLimit", 2.5), tenant);
+        assertThat(fraction.status()).as(fraction.raw()).isEqualTo(400);
+        assertThat(fraction.fieldErrors()).containsExactly("rateLimit");
         Response other = api.patch("/v1/webhooks/" + id, Map.of("name", "renamed"), tenant);
         assertThat(other.json().get("rateLimit").asInt()).isEqualTo(10000);
         Response changed = api.patch("/v1/webhooks/" + id, Map.of("rateLimit", 5), tenant);

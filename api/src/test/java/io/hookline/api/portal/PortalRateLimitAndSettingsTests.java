@@ -71,7 +71,7 @@ class PortalRateLimitAndSettingsTests {
         WebElement form = browser.find(By.cssSelector("form.webhook-form"));
         WebElement rate = form.findElement(By.name("rateLimit"));
         assertThat(rate.getDomProperty("value")).isEqualTo("10");
-        String hintId = rate.getDomAttribute("aria-describedby");
+        String hintId = String.valueOf(rate.getDomAttribute("aria-describedby"));
         assertThat(browser.find(By.id(hintId)).getText()).contains("1–10 000").contains("Leave empty for no limit");
         assertThat(browser.accessibilityViolations()).isEmpty();
 
@@ -117,7 +117,8 @@ class PortalRateLimitAndSettingsTests {
 
         WebElement field = browser.find(By.id("notification-emails"));
         assertThat(field.getDomProperty("value")).isEqualTo("ops@acme.example");
-        assertThat(browser.find(By.cssSelector("label[for='notification-emails']")).getText())
+        assertThat(browser.find(By.cssSelector("label[for='notification-emails']"))
+                        .getText())
                 .isEqualTo("Notification e-mail addresses");
         assertThat(browser.accessibilityViolations()).isEmpty();
 
@@ -128,15 +129,22 @@ class PortalRateLimitAndSettingsTests {
         assertThat(field.getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(field.getDomAttribute("aria-describedby")).contains(error.getDomAttribute("id"));
         assertThat(browser.accessibilityViolations()).isEmpty();
-        assertThat(api.get("/v1/tenant/settings", tenant).json().get("notificationEmails").toString())
+        assertThat(api.get("/v1/tenant/settings", tenant)
+                        .json()
+                        .get("notificationEmails")
+                        .toString())
                 .isEqualTo("[\"ops@acme.example\"]");
 
         browser.type(field, "ops@acme.example\nfinance@acme.example");
         browser.click(By.id("save-notification-emails"));
         browser.waitForText(By.id("notification-recipients"), "finance@acme.example");
-        assertThat(browser.driver().findElements(By.cssSelector(".field-error"))).isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector(".field-error")))
+                .isEmpty();
         assertThat(field.getDomAttribute("aria-invalid")).isNull();
-        assertThat(api.get("/v1/tenant/settings", tenant).json().get("notificationEmails").toString())
+        assertThat(api.get("/v1/tenant/settings", tenant)
+                        .json()
+                        .get("notificationEmails")
+                        .toString())
                 .isEqualTo("[\"ops@acme.example\",\"finance@acme.example\"]");
         assertThat(browser.find(By.id("notification-recipients")).getText())
                 .isEqualTo("Also e-mailed to ops@acme.example, finance@acme.example, at most once per webhook and kind"
