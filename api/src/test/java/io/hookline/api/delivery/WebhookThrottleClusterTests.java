@@ -47,14 +47,20 @@ class WebhookThrottleClusterTests {
                         "hookline.ratelimit.store",
                         "redis",
                         "spring.data.redis.port",
-                        Integer.toString(redis.port())));
+                        Integer.toString(redis.port()),
+                        // sharing is what is tested, not an outage: a slow machine must not make a
+                        // node fall back to its own buckets (two budgets) on a 500 ms timeout
+                        "spring.data.redis.timeout",
+                        "5s"));
                 RunningApp second = RunningApp.startWithDelivery(Map.of(
                         "hookline.dev.key-file",
                         key,
                         "hookline.ratelimit.store",
                         "redis",
                         "spring.data.redis.port",
-                        Integer.toString(redis.port())))) {
+                        Integer.toString(redis.port()),
+                        "spring.data.redis.timeout",
+                        "5s"))) {
             receiver.byDefault(request -> {
                 arrivals.add(System.nanoTime());
                 return Reply.status(200);
@@ -83,8 +89,11 @@ class WebhookThrottleClusterTests {
                 }
                 busiest = Math.max(busiest, to - from + 1);
             }
-            // one budget for both nodes: a full bucket, then 10 a second (two budgets would be 40 and 20)
-            assertThat(busiest).isLessThanOrEqualTo(20);
+            // One budget for both nodes: a full bucket (10), then 10 a second, so at most 20 sent in
+            // any second and 80 take at least 7 s (two budgets: up to 40, and 80 in about 3 s). A
+            // request arrives a few ms after it is sent, so a second of arrivals may hold one or two
+            // more than a second of sends.
+            assertThat(busiest).isLessThanOrEqualTo(22);
             assertThat(sorted.getLast() - sorted.getFirst()).isGreaterThan(6 * SECOND);
             assertThat(arrivals).hasSize(80);
             assertThat(attempts(first) + attempts(second) - before).isEqualTo(80.0);

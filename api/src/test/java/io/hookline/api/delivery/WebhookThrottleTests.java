@@ -94,8 +94,9 @@ class WebhookThrottleTests {
         Awaitility.await().atMost(DEADLINE).until(() -> throttledArrivals.size() >= 60);
 
         List<Long> arrivals = List.copyOf(throttledArrivals);
-        // a full bucket (10) may go at once, then 10 a second
-        assertThat(busiestSecond(arrivals)).isLessThanOrEqualTo(20);
+        // a full bucket (10) may go at once, then 10 a second: at most 20 sent in any second; a
+        // request arrives a few ms after it is sent, so a second of arrivals may hold one or two more
+        assertThat(busiestSecond(arrivals)).isLessThanOrEqualTo(22);
         List<Long> sorted = arrivals.stream().sorted().toList();
         assertThat(sorted.getLast() - sorted.getFirst()).isGreaterThan(4 * SECOND);
         assertThat(unthrottledArrivals).hasSize(60);
