@@ -1363,6 +1363,12 @@ export interface components {
             };
             /** @example ERP sync */
             name: string;
+            /**
+             * Format: int32
+             * @description At most this many deliveries per second to this webhook, across every node. Up to one second's worth may go at once; deliveries over the limit wait in the queue (still pending, no attempt counted) and go as the limit allows. Null or left out: no limit.
+             * @example 10
+             */
+            rateLimit?: number | null;
             retry?: components["schemas"]["WebhookRetry"];
             /** @default standard */
             signatureScheme?: components["schemas"]["SignatureScheme"];
@@ -2208,6 +2214,12 @@ export interface components {
                 [key: string]: string;
             };
             name?: string;
+            /**
+             * Format: int32
+             * @description At most this many deliveries per second to this webhook, across every node. Up to one second's worth may go at once; deliveries over the limit wait in the queue (still pending, no attempt counted) and go as the limit allows. Left out: unchanged; null: no limit any more (what waits goes at once); a new value re-spaces what waits.
+             * @example 10
+             */
+            rateLimit?: number | null;
             retry?: components["schemas"]["WebhookRetry"];
             signatureScheme?: components["schemas"]["SignatureScheme"];
             sites?: string[];
@@ -2273,6 +2285,12 @@ export interface components {
              * @description Until when the previous secret still signs deliveries (after a rotation with grace)
              */
             previousSecretExpiresAt?: string | null;
+            /**
+             * Format: int32
+             * @description Deliveries per second at most, across every node; null = no limit
+             * @example 10
+             */
+            rateLimit?: number | null;
             retry?: components["schemas"]["WebhookRetry"];
             /**
              * @description The signing secret (whsec_…); only in create and rotate responses

@@ -74,6 +74,9 @@ function fill(facts, webhook, sites) {
     ...fact('Delivery', `Timeout ${webhook.timeoutSeconds} s; `,
       webhook.retry.enabled ? `up to ${webhook.retry.maxAttempts} attempts` : 'no retries',
       webhook.asyncAcknowledgement ? '; asynchronous acknowledgement' : ''),
+    ...fact('Rate limit', h('span', { class: 'rate-limit' }, webhook.rateLimit == null
+      ? 'None: deliveries go as fast as they come'
+      : `At most ${webhook.rateLimit} deliveries per second`)),
   );
 }
 

@@ -422,6 +422,7 @@ const FIELD_LABELS = {
   'filters.values': 'Values',
   headers: 'Extra headers',
   timeoutSeconds: 'Timeout (seconds)',
+  rateLimit: 'Rate limit (deliveries per second)',
   'retry.enabled': 'Retry failed deliveries',
   'retry.maxAttempts': 'Attempts in all',
   asyncAcknowledgement: 'Asynchronous acknowledgement',
@@ -443,6 +444,7 @@ function buildForm(types, webhook) {
   const value = webhook ?? {
     name: '', url: '', events: [], sites: [], filters: [], enabled: true, headers: {}, timeoutSeconds: 10,
     retry: { enabled: true, maxAttempts: 8 }, asyncAcknowledgement: false, signatureScheme: 'standard',
+    rateLimit: null,
   };
   const selected = new Set(value.events);
   const order = [...value.events]; // keep the events in the order they were chosen
@@ -601,6 +603,13 @@ function buildForm(types, webhook) {
   const timeout = field('Timeout (seconds)',
     h('input', { name: 'timeoutSeconds', type: 'number', min: 1, max: 30, required: true, value: value.timeoutSeconds }),
     'How long a delivery may take before it counts as failed (1–30 s).');
+  const rateLimit = field('Rate limit (deliveries per second)',
+    h('input', {
+      name: 'rateLimit', type: 'number', min: 1, max: 10000, step: 1, inputmode: 'numeric',
+      value: value.rateLimit ?? '', placeholder: 'No limit',
+    }),
+    'For a receiver that can take only so many requests: at most this many deliveries a second (1–10 000), '
+      + 'a second’s worth at once; the rest wait their turn. Leave empty for no limit.');
   const retry = checkbox('Retry failed deliveries', 'retryEnabled', value.retry.enabled,
     'After 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h, 14 h and 20 h.');
   const attempts = field('Attempts in all',
@@ -622,7 +631,7 @@ function buildForm(types, webhook) {
         h('label', { for: id }, scheme.label),
         h('div', { id: hintId, class: 'hint' }, scheme.hint));
     }));
-  element.append(section('Delivery', timeout.wrapper, retry.wrapper, attempts.wrapper, asyncAck.wrapper, schemes));
+  element.append(section('Delivery', timeout.wrapper, rateLimit.wrapper, retry.wrapper, attempts.wrapper, asyncAck.wrapper, schemes));
 
   element.append(h('div', { class: 'form-actions' },
     h('button', { type: 'submit', class: 'primary' }, webhook ? 'Save changes' : 'Create webhook'),
@@ -645,6 +654,7 @@ function buildForm(types, webhook) {
       .map((r) => [r.querySelector('.header-name').value.trim(), r.querySelector('.header-value').value])
       .filter(([n]) => n !== '')),
     timeoutSeconds: Number(timeout.input.value),
+    rateLimit: rateLimit.input.value.trim() === '' ? null : Number(rateLimit.input.value),
     retry: { enabled: retry.input.checked, maxAttempts: Number(attempts.input.value) },
     asyncAcknowledgement: asyncAck.input.checked,
     signatureScheme: schemes.querySelector('input:checked')?.value ?? 'standard',
@@ -652,7 +662,8 @@ function buildForm(types, webhook) {
   // where each field's error goes: the control it concerns (aria-invalid) and the box it is shown in
   const targets = (errorField) => {
     const simple = {
-      name: name.input, url: url.input, timeoutSeconds: timeout.input, 'retry.maxAttempts': attempts.input,
+      name: name.input, url: url.input, timeoutSeconds: timeout.input, rateLimit: rateLimit.input,
+      'retry.maxAttempts': attempts.input,
       sites: sites.input, enabled: enabled.input, asyncAcknowledgement: asyncAck.input,
     };
     if (simple[errorField]) return { control: simple[errorField], box: simple[errorField].closest('.field') };

@@ -307,7 +307,8 @@ public final class DeliveryBenchmark {
                                             10,
                                             Webhook.Retry.DEFAULT,
                                             false,
-                                            SignatureScheme.STANDARD)));
+                                            SignatureScheme.STANDARD,
+                                            null)));
             tenants.add(id);
         }
         return tenants;

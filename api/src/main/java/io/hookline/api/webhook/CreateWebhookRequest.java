@@ -49,7 +49,22 @@ public record CreateWebhookRequest(
         @Nullable
         Boolean asyncAcknowledgement,
 
-        @Schema(defaultValue = "standard") @Nullable SignatureScheme signatureScheme) {
+        @Schema(defaultValue = "standard") @Nullable SignatureScheme signatureScheme,
+
+        @Schema(
+                description = RATE_LIMIT + " Null or left out: no limit.",
+                minimum = "1",
+                maximum = "10000",
+                nullable = true,
+                example = "10")
+        @Min(1)
+        @Max(10000)
+        @Nullable
+        Integer rateLimit) {
+
+    static final String RATE_LIMIT = "At most this many deliveries per second to this webhook, across every node."
+            + " Up to one second's worth may go at once; deliveries over the limit wait in the queue (still"
+            + " pending, no attempt counted) and go as the limit allows.";
 
     WebhookSettings toSettings() {
         return new WebhookSettings(
@@ -69,6 +84,7 @@ public record CreateWebhookRequest(
                                 ? Webhook.Retry.DEFAULT.maxAttempts()
                                 : retry.maxAttempts()),
                 asyncAcknowledgement != null && asyncAcknowledgement,
-                signatureScheme == null ? SignatureScheme.STANDARD : signatureScheme);
+                signatureScheme == null ? SignatureScheme.STANDARD : signatureScheme,
+                rateLimit);
     }
 }

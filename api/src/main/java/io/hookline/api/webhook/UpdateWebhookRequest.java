@@ -11,11 +11,17 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 @Schema(
         description =
                 "A partial change: fields left out keep their value. enabled=true also resets the failure streak.")
+@SuppressWarnings("NullableOptional") // rateLimit: left out (null), cleared (empty) or set
 public record UpdateWebhookRequest(
         @Size(min = 1, max = 200) @Nullable String name,
         @Size(min = 1, max = 2048) @Nullable String url,
@@ -34,7 +40,42 @@ public record UpdateWebhookRequest(
         @Min(1) @Max(30) @Nullable Integer timeoutSeconds,
         @Valid @Nullable RetryBody retry,
         @Nullable Boolean asyncAcknowledgement,
-        @Nullable SignatureScheme signatureScheme) {
+        @Nullable SignatureScheme signatureScheme,
+
+        @Schema(
+                description = CreateWebhookRequest.RATE_LIMIT
+                        + " Left out: unchanged; null: no limit any more (what waits goes at once); a new"
+                        + " value re-spaces what waits.",
+                implementation = Integer.class,
+                minimum = "1",
+                maximum = "10000",
+                nullable = true,
+                example = "10")
+        @JsonDeserialize(using = Clearable.class)
+        @Nullable
+        Optional<@Min(1) @Max(10000) Integer> rateLimit) {
+
+    /**
+     * Keeps the three states of a merge-patch field apart: left out = null (unchanged), {@code null}
+     * = empty (cleared), a number = that number, read as strictly as any integer field.
+     */
+    static final class Clearable extends ValueDeserializer<Optional<Integer>> {
+
+        @Override
+        public Optional<Integer> deserialize(JsonParser parser, DeserializationContext context) {
+            return Optional.of(context.readValue(parser, Integer.class));
+        }
+
+        @Override
+        public Optional<Integer> getNullValue(DeserializationContext context) {
+            return Optional.empty();
+        }
+
+        @Override
+        public @Nullable Object getAbsentValue(DeserializationContext context) {
+            return null;
+        }
+    }
 
     WebhookPatch toPatch() {
         return new WebhookPatch(
@@ -51,6 +92,7 @@ public record UpdateWebhookRequest(
                 retry == null ? null : retry.enabled(),
                 retry == null ? null : retry.maxAttempts(),
                 asyncAcknowledgement,
-                signatureScheme);
+                signatureScheme,
+                rateLimit);
     }
 }

@@ -32,6 +32,13 @@ public record WebhookResponse(
         boolean asyncAcknowledgement,
         SignatureScheme signatureScheme,
 
+        @Schema(
+                description = "Deliveries per second at most, across every node; null = no limit",
+                nullable = true,
+                example = "10")
+        @Nullable
+        Integer rateLimit,
+
         @Schema(description = "Why the webhook was disabled automatically; null while enabled", nullable = true)
         @Nullable
         String disabledReason,
@@ -69,6 +76,7 @@ public record WebhookResponse(
                 new RetryBody(webhook.retry().enabled(), webhook.retry().maxAttempts()),
                 webhook.asyncAcknowledgement(),
                 webhook.signatureScheme(),
+                webhook.rateLimit(),
                 webhook.disabledReason(),
                 webhook.consecutiveFailures(),
                 webhook.previousSecretExpiresAt(),

@@ -43,6 +43,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final DeliveryQueue queue;
     private final Sweeper sweeper;
     private final AttemptRunner runner;
+    private final DeliveryThrottle throttle;
     private final DeliveryProperties properties;
     private final DataSource dataSource;
     private final Semaphore capacity;
@@ -65,12 +66,14 @@ public class DeliveryWorker implements SmartLifecycle {
             DeliveryQueue queue,
             Sweeper sweeper,
             AttemptRunner runner,
+            DeliveryThrottle throttle,
             DeliveryProperties properties,
             DataSource dataSource,
             MeterRegistry meters) {
         this.queue = queue;
         this.sweeper = sweeper;
         this.runner = runner;
+        this.throttle = throttle;
         this.properties = properties;
         this.dataSource = dataSource;
         this.capacity = new Semaphore(properties.concurrency());
@@ -205,7 +208,8 @@ public class DeliveryWorker implements SmartLifecycle {
      * attempts go to their virtual threads. On a node whose loop is not running (a test with
      * {@code hookline.delivery.enabled=false}) each attempt runs in the caller's thread, so the
      * claimed deliveries are settled when this returns: the queue can be driven one step at a
-     * time, without waiting.
+     * time, without waiting. Deliveries of a throttled webhook that finds no token go back to
+     * the queue, due when one is (see {@link DeliveryThrottle}); they are among what it returns.
      */
     public List<Claim> claimOnce() {
         int free = capacity.availablePermits();
@@ -214,7 +218,11 @@ public class DeliveryWorker implements SmartLifecycle {
         }
         List<Claim> claimed = runner.inWorkerTransaction(() -> queue.claim(
                 Math.min(properties.batchSize(), free), properties.perWebhookInFlight(), properties.lease()));
-        for (Claim claim : claimed) {
+        DeliveryThrottle.Split split = throttle.split(claimed);
+        if (!split.deferred().isEmpty()) {
+            runner.inWorkerTransaction(() -> queue.defer(split.deferred()));
+        }
+        for (Claim claim : split.send()) {
             capacity.acquireUninterruptibly();
             ExecutorService executor = attempts;
             if (executor == null) {

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A delivery a worker now holds under a lease, with everything one attempt needs: the event,
  * the tenant's administration code, and the webhook's endpoint, policy and sealed secrets as
- * they were when it was claimed.
+ * they were when it was claimed. {@code rateLimit}: the webhook's deliveries per second, null =
+ * unlimited.
  */
 @SuppressWarnings("ArrayRecordComponent") // the sealed secrets are handed on to be opened, never compared
 public record Claim(
@@ -27,6 +28,7 @@ public record Claim(
         int retryMaxAttempts,
         boolean asyncAcknowledgement,
         String signatureScheme,
+        @Nullable Integer rateLimit,
         byte[] secretCiphertext,
         String secretKeyId,
         byte @Nullable [] previousSecretCiphertext,

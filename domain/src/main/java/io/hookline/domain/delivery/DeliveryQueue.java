@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
@@ -35,6 +37,7 @@ import org.springframework.stereotype.Repository;
  *   enqueueLeased ─▶ delivering           │ lease ran out: claimed again, or swept to failed / parked
  *   waiting ──acknowledge──▶ succeeded | failed;   overdue: swept to pending (retry) or failed
  *   pending ◀──park/resume── pending;   resend: any but delivering ─▶ pending;   recover: failed ─▶ pending
+ *   delivering ──defer (throttled: no token)──▶ pending, attempt not counted;   rethrottle: pending ─▶ pending (due now)
  * </pre>
  */
 @Repository
@@ -46,7 +49,7 @@ public class DeliveryQueue {
     private static final String ATTEMPT_COLUMNS = """
                    e.body, e.triggered_by, t.administration_code,
                    w.url, w.headers, w.timeout_seconds, w.retry_enabled, w.retry_max_attempts,
-                   w.async_acknowledgement, w.signature_scheme, w.secret_ciphertext, w.secret_key_id,
+                   w.async_acknowledgement, w.signature_scheme, w.rate_limit, w.secret_ciphertext, w.secret_key_id,
                    w.previous_secret_ciphertext, w.previous_secret_key_id, w.previous_secret_expires_at""";
 
     private static final String ATTEMPT_JOINS = """
@@ -293,6 +296,7 @@ public class DeliveryQueue {
                 row.get("retry_max_attempts", Integer.class),
                 row.get("async_acknowledgement", Boolean.class),
                 row.get("signature_scheme", String.class),
+                row.get("rate_limit", Integer.class),
                 row.get("secret_ciphertext", byte[].class),
                 row.get("secret_key_id", String.class),
                 row.get("previous_secret_ciphertext", byte[].class),
@@ -307,6 +311,102 @@ public class DeliveryQueue {
                         .where(DELIVERY.ID.eq(deliveryId), DELIVERY.LEASE_TOKEN.eq(leaseToken))
                         .execute()
                 == 1;
+    }
+
+    // --- deferred by the webhook's throttle ------------------------------------------------
+
+    /**
+     * Hands claimed deliveries of throttled webhooks back as {@code pending}, without counting
+     * an attempt, each due at a send slot of its own: the first at {@code earliest} (when the
+     * webhook's bucket has a token again) or just after the last slot handed out before,
+     * whichever is later, the next ones {@code 1 / rateLimit} apart. So a backlog is spread over
+     * the time its rate needs and each delivery is claimed about once more, when its token is
+     * due, instead of over and over. The webhook row is locked while its slots are handed out,
+     * so nodes deferring at once never hand out one slot twice; webhooks are locked in id order.
+     * A delivery of a webhook disabled meanwhile is parked instead. Only deliveries still under
+     * the given lease move; returns the ids that did.
+     */
+    public List<String> defer(List<Deferral> deferrals) {
+        if (deferrals.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<Deferral>> byWebhook = new TreeMap<>();
+        for (Deferral deferral : deferrals) {
+            byWebhook
+                    .computeIfAbsent(deferral.claim().webhookId(), id -> new ArrayList<>())
+                    .add(deferral);
+        }
+        int n = deferrals.size();
+        String[] ids = new String[n];
+        Long[] tokens = new Long[n];
+        String[] due = new String[n];
+        int i = 0;
+        for (Map.Entry<String, List<Deferral>> entry : byWebhook.entrySet()) {
+            List<Deferral> group = entry.getValue();
+            Integer rate = group.getFirst().claim().rateLimit();
+            Duration gap = Duration.ofNanos(1_000_000_000L / (rate == null || rate < 1 ? 1 : rate));
+            OffsetDateTime earliest = group.stream()
+                    .map(Deferral::earliest)
+                    .min(OffsetDateTime::compareTo)
+                    .orElseThrow();
+            OffsetDateTime last = dsl.select(WEBHOOK.THROTTLED_UNTIL)
+                    .from(WEBHOOK)
+                    .where(WEBHOOK.ID.eq(entry.getKey()))
+                    .forUpdate()
+                    .fetchOne(WEBHOOK.THROTTLED_UNTIL);
+            OffsetDateTime slot = last == null || last.plus(gap).isBefore(earliest) ? earliest : last.plus(gap);
+            for (Deferral deferral : group) {
+                ids[i] = deferral.claim().deliveryId();
+                tokens[i] = deferral.claim().leaseToken();
+                due[i] = slot.toString();
+                last = slot;
+                slot = slot.plus(gap);
+                i++;
+            }
+            dsl.update(WEBHOOK)
+                    .set(WEBHOOK.THROTTLED_UNTIL, last)
+                    .where(WEBHOOK.ID.eq(entry.getKey()))
+                    .execute();
+        }
+        return dsl.fetch("""
+                        update delivery d
+                           set status = 'pending',
+                               next_attempt_at = case when w.enabled then v.due else null end,
+                               attempt_count = d.attempt_count - 1,
+                               lease_until = null, lease_token = d.lease_token + 1, updated_at = now()
+                          from unnest(?::varchar[], ?::bigint[], ?::timestamptz[]) as v(id, token, due), webhook w
+                         where d.id = v.id and d.lease_token = v.token and d.status = 'delivering'
+                           and w.id = d.webhook_id
+                        returning d.id
+                        """, ids, tokens, due).getValues(0, String.class);
+    }
+
+    /**
+     * The webhook's rate limit changed (or was removed): its deferred backlog, spaced for the
+     * old limit, is due now, to be spaced again for the new one.
+     */
+    public void rethrottle(TenantId tenant, String webhookId) {
+        OffsetDateTime last = dsl.select(WEBHOOK.THROTTLED_UNTIL)
+                .from(WEBHOOK)
+                .where(WEBHOOK.TENANT_ID.eq(tenant.value()), WEBHOOK.ID.eq(webhookId))
+                .fetchOne(WEBHOOK.THROTTLED_UNTIL);
+        if (last == null) {
+            return;
+        }
+        OffsetDateTime now = now();
+        dsl.update(DELIVERY)
+                .set(DELIVERY.NEXT_ATTEMPT_AT, now)
+                .where(
+                        DELIVERY.TENANT_ID.eq(tenant.value()),
+                        DELIVERY.WEBHOOK_ID.eq(webhookId),
+                        DELIVERY.STATUS.eq(PENDING),
+                        DELIVERY.NEXT_ATTEMPT_AT.gt(now),
+                        DELIVERY.NEXT_ATTEMPT_AT.le(last))
+                .execute();
+        dsl.update(WEBHOOK)
+                .set(WEBHOOK.THROTTLED_UNTIL, (OffsetDateTime) null)
+                .where(WEBHOOK.TENANT_ID.eq(tenant.value()), WEBHOOK.ID.eq(webhookId))
+                .execute();
     }
 
     // --- settled --------------------------------------------------------------------------

@@ -21,6 +21,7 @@ public record Webhook(
         Retry retry,
         boolean asyncAcknowledgement,
         SignatureScheme signatureScheme,
+        @Nullable Integer rateLimit,
         @Nullable String disabledReason,
         int consecutiveFailures,
         @Nullable OffsetDateTime previousSecretExpiresAt,

@@ -2,9 +2,14 @@ package io.hookline.domain.webhook;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** A partial change of a webhook: a null field is left as it is. */
+/**
+ * A partial change of a webhook: a null field is left as it is. {@code rateLimit} can also be
+ * cleared: null = left as it is, empty = no limit any more.
+ */
+@SuppressWarnings("NullableOptional") // the three states of a JSON merge patch field
 public record WebhookPatch(
         @Nullable String name,
         @Nullable String url,
@@ -17,7 +22,8 @@ public record WebhookPatch(
         @Nullable Boolean retryEnabled,
         @Nullable Integer retryMaxAttempts,
         @Nullable Boolean asyncAcknowledgement,
-        @Nullable SignatureScheme signatureScheme) {
+        @Nullable SignatureScheme signatureScheme,
+        @Nullable Optional<Integer> rateLimit) {
 
     /**
      * The settings after the change; {@code resolvedHeaders} are the headers to store, masked
@@ -39,6 +45,7 @@ public record WebhookPatch(
                                 ? retryMaxAttempts
                                 : current.retry().maxAttempts()),
                 asyncAcknowledgement != null ? asyncAcknowledgement : current.asyncAcknowledgement(),
-                signatureScheme != null ? signatureScheme : current.signatureScheme());
+                signatureScheme != null ? signatureScheme : current.signatureScheme(),
+                rateLimit != null ? rateLimit.orElse(null) : current.rateLimit());
     }
 }

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +35,9 @@ public class WebhookRegistry {
 
     /** The longest grace a rotated-out secret may keep signing deliveries: 7 days. */
     public static final Duration MAX_GRACE = Duration.ofDays(7);
+
+    /** The highest per-webhook rate limit, deliveries per second. */
+    public static final int MAX_RATE_LIMIT = 10_000;
 
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}");
     private static final Pattern PROPERTY_PATH = Pattern.compile("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+){0,15}");
@@ -143,6 +147,10 @@ public class WebhookRegistry {
         }
         boolean wasEnabled = current.enabled();
         webhooks.update(record, settings, Timestamps.now());
+        if (!Objects.equals(current.rateLimit(), settings.rateLimit())) {
+            // the backlog was spaced for the old limit: due now, to be spaced for the new one
+            deliveries.rethrottle(tenant, id.value());
+        }
         if (wasEnabled != settings.enabled()) {
             if (settings.enabled()) {
                 deliveries.resume(tenant, id.value());
@@ -323,6 +331,10 @@ public class WebhookRegistry {
         }
         if (settings.retry().maxAttempts() < 1 || settings.retry().maxAttempts() > 10) {
             errors.add(new FieldError("retry.maxAttempts", "must be between 1 and 10"));
+        }
+        Integer rateLimit = settings.rateLimit();
+        if (rateLimit != null && (rateLimit < 1 || rateLimit > MAX_RATE_LIMIT)) {
+            errors.add(new FieldError("rateLimit", "must be between 1 and " + MAX_RATE_LIMIT));
         }
         if (!errors.isEmpty()) {
             throw new DomainException.Invalid(errors);

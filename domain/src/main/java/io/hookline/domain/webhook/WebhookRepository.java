@@ -132,6 +132,7 @@ class WebhookRepository {
                 new Webhook.Retry(r.getRetryEnabled(), r.getRetryMaxAttempts()),
                 r.getAsyncAcknowledgement(),
                 SignatureScheme.fromValue(r.getSignatureScheme()),
+                r.getRateLimit(),
                 r.getDisabledReason(),
                 r.getConsecutiveFailures(),
                 r.getPreviousSecretExpiresAt(),
@@ -152,6 +153,7 @@ class WebhookRepository {
                 .setRetryMaxAttempts(settings.retry().maxAttempts())
                 .setAsyncAcknowledgement(settings.asyncAcknowledgement())
                 .setSignatureScheme(settings.signatureScheme().value())
+                .setRateLimit(settings.rateLimit())
                 .setUpdatedAt(now);
     }
 }

@@ -2,8 +2,12 @@ package io.hookline.domain.webhook;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
-/** Everything a tenant chooses when it creates a webhook, defaults already applied. */
+/**
+ * Everything a tenant chooses when it creates a webhook, defaults already applied;
+ * {@code rateLimit} is deliveries per second, null = unlimited.
+ */
 public record WebhookSettings(
         String name,
         String url,
@@ -15,7 +19,8 @@ public record WebhookSettings(
         int timeoutSeconds,
         Webhook.Retry retry,
         boolean asyncAcknowledgement,
-        SignatureScheme signatureScheme) {
+        SignatureScheme signatureScheme,
+        @Nullable Integer rateLimit) {
 
     public WebhookSettings {
         events = List.copyOf(events);

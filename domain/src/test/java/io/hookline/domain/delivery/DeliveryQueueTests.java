@@ -202,6 +202,61 @@ class DeliveryQueueTests {
                 .orElseThrow();
     }
 
+    @Test
+    void deferringHandsThrottledClaimsBackPendingAtSpacedSlotsWithoutCountingAnAttempt() {
+        TenantId tenant = tenant();
+        String webhook = webhook(tenant, true, true, 5);
+        dsl.execute("update webhook set rate_limit = 4 where id = ?", webhook);
+        List<String> ids = List.of(enqueue(tenant, webhook), enqueue(tenant, webhook), enqueue(tenant, webhook));
+        List<Claim> claimed = queue.claim(100, 100, LEASE).stream()
+                .filter(claim -> ids.contains(claim.deliveryId()))
+                .toList();
+        assertThat(claimed)
+                .hasSize(3)
+                .allSatisfy(claim -> assertThat(claim.rateLimit()).isEqualTo(4));
+        var earliest = queue.now().plusSeconds(1);
+
+        List<String> deferred = queue.defer(
+                claimed.stream().map(claim -> new Deferral(claim, earliest)).toList());
+
+        assertThat(deferred).containsExactlyInAnyOrderElementsOf(ids);
+        for (String id : ids) {
+            assertThat(status(id)).isEqualTo("pending");
+            assertThat(attempts(id)).isZero();
+        }
+        assertThat(dsl.fetchCount(dsl.selectFrom("delivery_attempt")
+                        .where("delivery_id = any(?)", (Object) ids.toArray(String[]::new))))
+                .isZero();
+        // one slot each, a quarter of a second apart, from the earliest
+        List<java.time.OffsetDateTime> slots = dsl.fetch(
+                        "select next_attempt_at from delivery where id = any(?) order by next_attempt_at",
+                        (Object) ids.toArray(String[]::new))
+                .getValues(0, java.time.OffsetDateTime.class);
+        assertThat(slots.getFirst()).isAtSameInstantAs(earliest);
+        assertThat(Duration.between(slots.get(0), slots.get(1))).isEqualTo(Duration.ofMillis(250));
+        assertThat(Duration.between(slots.get(1), slots.get(2))).isEqualTo(Duration.ofMillis(250));
+        // nothing due now: the backlog is not claimed again before its slots
+        assertThat(queue.claim(100, 100, LEASE)).extracting(Claim::deliveryId).doesNotContainAnyElementsOf(ids);
+
+        // the next deferral of this webhook queues behind the last slot, not beside the first
+        String later = enqueue(tenant, webhook);
+        Claim claim = queue.claim(100, 100, LEASE).stream()
+                .filter(c -> c.deliveryId().equals(later))
+                .findFirst()
+                .orElseThrow();
+        queue.defer(List.of(new Deferral(claim, queue.now())));
+        assertThat(dsl.fetchSingle("select next_attempt_at from delivery where id = ?", later)
+                        .get(0, java.time.OffsetDateTime.class))
+                .isAtSameInstantAs(slots.getLast().plus(Duration.ofMillis(250)));
+
+        // a changed limit makes the deferred backlog due now
+        queue.rethrottle(tenant, webhook);
+        assertThat(queue.claim(100, 100, LEASE))
+                .extracting(Claim::deliveryId)
+                .containsAll(ids)
+                .contains(later);
+    }
+
     private static TenantId tenant() {
         String id = Ids.next(IdPrefix.TENANT);
         dsl.execute(

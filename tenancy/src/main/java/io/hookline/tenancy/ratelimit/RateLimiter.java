@@ -67,6 +67,41 @@ public final class RateLimiter {
         return decision;
     }
 
+    /**
+     * Takes one token of the throttle under {@code key}: {@code perSecond} tokens a second,
+     * refilled greedily (one every {@code 1 / perSecond} s), holding at most {@code perSecond}, so
+     * a burst is at most one second's worth. Returns 0 when a token was taken, else the
+     * nanoseconds until one is due. Falls back like {@link #tryAcquire}.
+     */
+    public long tryThrottle(String key, int perSecond) {
+        if (fallback == null || circuit == null) {
+            return throttle(store, key, perSecond);
+        }
+        if (!circuit.allowsCall()) {
+            return throttle(fallback, key, perSecond);
+        }
+        long wait;
+        try {
+            wait = throttle(store, key, perSecond);
+        } catch (RuntimeException unavailable) {
+            circuit.failed(unavailable);
+            return throttle(fallback, key, perSecond);
+        }
+        circuit.succeeded();
+        return wait;
+    }
+
+    private static long throttle(RateLimitStore store, String key, int perSecond) {
+        // the rate is part of the key, so a changed limit starts with a fresh, full bucket
+        Bucket bucket = store.bucket(
+                key + ":t:" + perSecond,
+                BucketConfiguration.builder()
+                        .addLimit(limit -> limit.capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)))
+                        .build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
+    }
+
     private static RateLimitDecision decide(RateLimitStore store, String key, RateLimitPolicy policy) {
         long windowSeconds = policy.window().toSeconds();
         Bucket cooldown = policy.cooldown().isZero()
