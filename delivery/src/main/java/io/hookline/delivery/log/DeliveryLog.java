@@ -3,6 +3,7 @@ package io.hookline.delivery.log;
 import static io.hookline.domain.jooq.Tables.DELIVERY;
 import static io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT;
 import static io.hookline.domain.jooq.Tables.EVENT;
+import static io.hookline.domain.jooq.Tables.WEBHOOK;
 
 import io.hookline.domain.catalog.EventCatalog;
 import io.hookline.domain.delivery.AttemptHeaders;
@@ -26,6 +27,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -103,13 +106,16 @@ public class DeliveryLog {
         if (!errors.isEmpty()) {
             throw new DomainException.Invalid(errors);
         }
-        // every query starts from the tenant; a webhook or event filter then takes its own index
-        // (delivery_webhook_idx, delivery_event_idx), the rest walk delivery_tenant_idx newest first
+        // Every query starts from the tenant. An event filter takes delivery_event_idx; anything
+        // else walks delivery_webhook_idx (webhook_id, id) newest first, one webhook at a time: a
+        // tenant has a handful of webhooks (its webhookLimit), so the tenant-wide log is the
+        // newest of each webhook's newest, merged, and needs no index of its own per delivery.
         Condition condition = DELIVERY.TENANT_ID.eq(tenant.value());
+        @Nullable List<String> byWebhook = null;
         if (webhookId != null) {
             WebhookId webhook = WebhookId.fromPath(webhookId);
             webhooks.get(tenant, webhook);
-            condition = condition.and(DELIVERY.WEBHOOK_ID.eq(webhook.value()));
+            byWebhook = List.of(webhook.value());
         }
         if (eventId != null) {
             if (!dsl.fetchExists(EVENT, EVENT.TENANT_ID.eq(tenant.value()), EVENT.ID.eq(eventId))) {
@@ -137,12 +143,32 @@ public class DeliveryLog {
         if (page.afterId() != null) {
             condition = condition.and(DELIVERY.ID.lt(page.afterId()));
         }
-        List<DeliveryView> fetched = dsl.select(DELIVERY.asterisk(), lastStatus)
-                .from(DELIVERY)
-                .where(condition)
-                .orderBy(DELIVERY.ID.desc())
-                .limit(page.limit() + 1)
-                .fetch(record -> view(record.into(DELIVERY), record.get(lastStatus), null));
+        if (byWebhook == null && eventId == null) {
+            byWebhook = dsl.select(WEBHOOK.ID)
+                    .from(WEBHOOK)
+                    .where(WEBHOOK.TENANT_ID.eq(tenant.value()))
+                    .fetch(WEBHOOK.ID);
+        }
+        int limit = page.limit() + 1;
+        Select<Record> query;
+        if (byWebhook == null) {
+            query = newestFirst(condition, lastStatus, limit);
+        } else if (byWebhook.isEmpty()) {
+            return Page.of(List.of(), page.limit(), delivery -> List.of(delivery.id()));
+        } else {
+            @Nullable Select<Record> union = null;
+            for (String webhook : byWebhook) {
+                Select<Record> part = newestFirst(condition.and(DELIVERY.WEBHOOK_ID.eq(webhook)), lastStatus, limit);
+                union = union == null ? part : union.unionAll(part);
+            }
+            query = java.util.Objects.requireNonNull(union);
+        }
+        List<DeliveryView> fetched = query.fetch().stream()
+                .sorted(java.util.Comparator.comparing((Record r) -> r.get(DELIVERY.ID))
+                        .reversed())
+                .limit(limit)
+                .map(record -> view(record.into(DELIVERY), record.get(lastStatus), null))
+                .toList();
         return Page.of(fetched, page.limit(), delivery -> List.of(delivery.id()));
     }
 
@@ -226,6 +252,14 @@ public class DeliveryLog {
                 DELIVERY.WEBHOOK_ID.eq(webhook.value()),
                 DELIVERY.STATUS.eq(DeliveryStatus.FAILED.literal()),
                 DELIVERY.CREATED_AT.ge(since));
+    }
+
+    private Select<Record> newestFirst(Condition condition, Field<Integer> lastStatus, int limit) {
+        return dsl.select(DELIVERY.asterisk(), lastStatus)
+                .from(DELIVERY)
+                .where(condition)
+                .orderBy(DELIVERY.ID.desc())
+                .limit(limit);
     }
 
     /** The HTTP status of a delivery's latest attempt, through delivery_attempt_delivery_idx. */
