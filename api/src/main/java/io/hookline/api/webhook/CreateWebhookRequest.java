@@ -1,5 +1,7 @@
 package io.hookline.api.webhook;
 
+import io.hookline.domain.problem.DomainException;
+import io.hookline.domain.webhook.Destination;
 import io.hookline.domain.webhook.SignatureScheme;
 import io.hookline.domain.webhook.Webhook;
 import io.hookline.domain.webhook.WebhookSettings;
@@ -19,7 +21,11 @@ public record CreateWebhookRequest(
         @Schema(example = "ERP sync") @NotBlank @Size(max = 200)
         String name,
 
-        @Schema(example = "https://erp.example.com/hooks") @NotBlank @Size(max = 2048)
+        @Schema(
+                description = "The https (or, in development, http) endpoint; required unless destination is a queue",
+                example = "https://erp.example.com/hooks")
+        @Size(max = 2048)
+        @Nullable
         String url,
 
         @Schema(example = "[\"order.placed\", \"customer.updated\"]") @NotNull @Size(min = 1, max = 100)
@@ -49,12 +55,20 @@ public record CreateWebhookRequest(
         @Nullable
         Boolean asyncAcknowledgement,
 
-        @Schema(defaultValue = "standard") @Nullable SignatureScheme signatureScheme) {
+        @Schema(defaultValue = "standard") @Nullable SignatureScheme signatureScheme,
+
+        @Schema(description = "Where deliveries go; {\"type\": \"https\"} (the url) when left out") @Valid @Nullable
+        DestinationBody destination) {
 
     WebhookSettings toSettings() {
+        DestinationBody.Parsed parsed =
+                destination == null ? new DestinationBody.Parsed(Destination.HTTPS, null) : destination.toDestination();
+        if (parsed.destination() instanceof Destination.Https && (url == null || url.isBlank())) {
+            throw new DomainException.Invalid("url", "is required for an https destination");
+        }
         return new WebhookSettings(
                 name,
-                url,
+                url == null ? "" : url,
                 events,
                 sites == null ? List.of() : sites,
                 filters == null
@@ -69,6 +83,8 @@ public record CreateWebhookRequest(
                                 ? Webhook.Retry.DEFAULT.maxAttempts()
                                 : retry.maxAttempts()),
                 asyncAcknowledgement != null && asyncAcknowledgement,
-                signatureScheme == null ? SignatureScheme.STANDARD : signatureScheme);
+                signatureScheme == null ? SignatureScheme.STANDARD : signatureScheme,
+                parsed.destination(),
+                parsed.secret());
     }
 }

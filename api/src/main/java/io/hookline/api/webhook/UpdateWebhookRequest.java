@@ -34,9 +34,17 @@ public record UpdateWebhookRequest(
         @Min(1) @Max(30) @Nullable Integer timeoutSeconds,
         @Valid @Nullable RetryBody retry,
         @Nullable Boolean asyncAcknowledgement,
-        @Nullable SignatureScheme signatureScheme) {
+        @Nullable SignatureScheme signatureScheme,
+
+        @Schema(
+                description = "Replaces the destination; a stored password is kept when left out or sent back as"
+                        + " \"********\" while the type stays the same")
+        @Valid
+        @Nullable
+        DestinationBody destination) {
 
     WebhookPatch toPatch() {
+        DestinationBody.Parsed parsed = destination == null ? null : destination.toDestination();
         return new WebhookPatch(
                 name,
                 url,
@@ -51,6 +59,8 @@ public record UpdateWebhookRequest(
                 retry == null ? null : retry.enabled(),
                 retry == null ? null : retry.maxAttempts(),
                 asyncAcknowledgement,
-                signatureScheme);
+                signatureScheme,
+                parsed == null ? null : parsed.destination(),
+                parsed == null ? null : parsed.secret());
     }
 }

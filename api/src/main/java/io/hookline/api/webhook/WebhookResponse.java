@@ -31,6 +31,7 @@ public record WebhookResponse(
         RetryBody retry,
         boolean asyncAcknowledgement,
         SignatureScheme signatureScheme,
+        DestinationBody destination,
 
         @Schema(description = "Why the webhook was disabled automatically; null while enabled", nullable = true)
         @Nullable
@@ -69,6 +70,7 @@ public record WebhookResponse(
                 new RetryBody(webhook.retry().enabled(), webhook.retry().maxAttempts()),
                 webhook.asyncAcknowledgement(),
                 webhook.signatureScheme(),
+                DestinationBody.of(webhook.destination(), webhook.destinationSecretSet()),
                 webhook.disabledReason(),
                 webhook.consecutiveFailures(),
                 webhook.previousSecretExpiresAt(),

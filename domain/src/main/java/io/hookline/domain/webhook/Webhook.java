@@ -21,6 +21,8 @@ public record Webhook(
         Retry retry,
         boolean asyncAcknowledgement,
         SignatureScheme signatureScheme,
+        Destination destination,
+        boolean destinationSecretSet,
         @Nullable String disabledReason,
         int consecutiveFailures,
         @Nullable OffsetDateTime previousSecretExpiresAt,

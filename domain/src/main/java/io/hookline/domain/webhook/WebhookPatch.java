@@ -17,7 +17,9 @@ public record WebhookPatch(
         @Nullable Boolean retryEnabled,
         @Nullable Integer retryMaxAttempts,
         @Nullable Boolean asyncAcknowledgement,
-        @Nullable SignatureScheme signatureScheme) {
+        @Nullable SignatureScheme signatureScheme,
+        @Nullable Destination destination,
+        @Nullable String destinationSecret) {
 
     /**
      * The settings after the change; {@code resolvedHeaders} are the headers to store, masked
@@ -39,6 +41,8 @@ public record WebhookPatch(
                                 ? retryMaxAttempts
                                 : current.retry().maxAttempts()),
                 asyncAcknowledgement != null ? asyncAcknowledgement : current.asyncAcknowledgement(),
-                signatureScheme != null ? signatureScheme : current.signatureScheme());
+                signatureScheme != null ? signatureScheme : current.signatureScheme(),
+                destination != null ? destination : current.destination(),
+                destinationSecret);
     }
 }

@@ -2,8 +2,13 @@ package io.hookline.domain.webhook;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
-/** Everything a tenant chooses when it creates a webhook, defaults already applied. */
+/**
+ * Everything a tenant chooses when it creates a webhook, defaults already applied.
+ * {@code destinationSecret} is the broker password given with this change (null: none given, a
+ * stored one is kept while the destination stays of the same kind).
+ */
 public record WebhookSettings(
         String name,
         String url,
@@ -15,7 +20,38 @@ public record WebhookSettings(
         int timeoutSeconds,
         Webhook.Retry retry,
         boolean asyncAcknowledgement,
-        SignatureScheme signatureScheme) {
+        SignatureScheme signatureScheme,
+        Destination destination,
+        @Nullable String destinationSecret) {
+
+    /** The settings of an HTTPS webhook, as before queue destinations. */
+    public WebhookSettings(
+            String name,
+            String url,
+            List<String> events,
+            List<String> sites,
+            List<WebhookFilter> filters,
+            boolean enabled,
+            Map<String, String> headers,
+            int timeoutSeconds,
+            Webhook.Retry retry,
+            boolean asyncAcknowledgement,
+            SignatureScheme signatureScheme) {
+        this(
+                name,
+                url,
+                events,
+                sites,
+                filters,
+                enabled,
+                headers,
+                timeoutSeconds,
+                retry,
+                asyncAcknowledgement,
+                signatureScheme,
+                Destination.HTTPS,
+                null);
+    }
 
     public WebhookSettings {
         events = List.copyOf(events);
