@@ -34,8 +34,10 @@ public record DestinationBody(
 
         @Schema(
                 description = "kafka: the record key, which picks the partition and so what keeps its order",
-                defaultValue = "tenant")
-        Destination.@Nullable PartitionKey key,
+                defaultValue = "tenant",
+                allowableValues = {"tenant", "event-type", "webhook"})
+        @Nullable
+        String key,
 
         @Schema(description = "kafka: how to reach the brokers; PLAINTEXT when left out") @Valid @Nullable
         KafkaSecurityBody security,
@@ -56,6 +58,7 @@ public record DestinationBody(
         @Nullable
         String routingKey) {
 
+    @Schema(name = "WebhookDestinationType")
     public enum Type {
         HTTPS,
         KAFKA,
@@ -78,7 +81,11 @@ public record DestinationBody(
                     + " public certificate authorities")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record KafkaSecurityBody(
-            @Schema(defaultValue = "PLAINTEXT") Destination.KafkaSecurity.@Nullable Protocol protocol,
+            @Schema(
+                    defaultValue = "PLAINTEXT",
+                    allowableValues = {"PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"})
+            @Nullable
+            String protocol,
 
             @Schema(description = "PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512", example = "SCRAM-SHA-512") @Nullable
             String saslMechanism,
@@ -106,16 +113,12 @@ public record DestinationBody(
                 Destination.KafkaSecurity kafkaSecurity = given == null
                         ? Destination.KafkaSecurity.PLAINTEXT
                         : new Destination.KafkaSecurity(
-                                given.protocol() == null
-                                        ? Destination.KafkaSecurity.Protocol.PLAINTEXT
-                                        : given.protocol(),
-                                given.saslMechanism(),
-                                given.username());
+                                protocol(given.protocol(), errors), given.saslMechanism(), given.username());
                 yield new Parsed(
                         new Destination.Kafka(
                                 String.valueOf(bootstrapServers),
                                 String.valueOf(topic),
-                                key == null ? Destination.PartitionKey.TENANT : key,
+                                partitionKey(key, errors),
                                 kafkaSecurity),
                         given == null ? null : given.password());
             }
@@ -134,6 +137,31 @@ public record DestinationBody(
         return parsed;
     }
 
+    private static Destination.KafkaSecurity.Protocol protocol(@Nullable String value, List<FieldError> errors) {
+        if (value == null) {
+            return Destination.KafkaSecurity.Protocol.PLAINTEXT;
+        }
+        try {
+            return Destination.KafkaSecurity.Protocol.fromValue(value);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(
+                    "destination.security.protocol", "must be PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL"));
+            return Destination.KafkaSecurity.Protocol.PLAINTEXT;
+        }
+    }
+
+    private static Destination.PartitionKey partitionKey(@Nullable String value, List<FieldError> errors) {
+        if (value == null) {
+            return Destination.PartitionKey.TENANT;
+        }
+        try {
+            return Destination.PartitionKey.fromValue(value);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("destination.key", "must be tenant, event-type or webhook"));
+            return Destination.PartitionKey.TENANT;
+        }
+    }
+
     private void require(@Nullable String value, String field, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             errors.add(new FieldError("destination." + field, "is required for a " + type.value() + " destination"));
@@ -149,9 +177,9 @@ public record DestinationBody(
                         Type.KAFKA,
                         kafka.bootstrapServers(),
                         kafka.topic(),
-                        kafka.key(),
+                        kafka.key().value(),
                         new KafkaSecurityBody(
-                                kafka.security().protocol(),
+                                kafka.security().protocol().name(),
                                 kafka.security().saslMechanism(),
                                 kafka.security().username(),
                                 secretSet ? CredentialHeaders.MASK : null),
