@@ -287,6 +287,78 @@ class KafkaDestinationTests {
     }
 
     @Test
+    void aPatchKeepsTheStoredPasswordAndMovingItToOtherBrokersNeedsTheSecretsScope() {
+        TestTenant tenant = api.newTenant();
+        Map<String, Object> body = kafkaWebhook(TOPIC, "tenant", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> destination = (Map<String, Object>) body.get("destination");
+        destination.put(
+                "security",
+                Map.of("protocol", "SASL_PLAINTEXT", "saslMechanism", "PLAIN", "username", "u", "password", "p1"));
+        String webhookId = api.createWebhook(tenant, body).get("id").asString();
+        String writer = api.token(List.of(tenant.id()), List.of("webhooks:read", "webhooks:write"));
+
+        // the masked value sent back keeps the stored password
+        destination.put(
+                "security",
+                Map.of(
+                        "protocol", "SASL_PLAINTEXT",
+                        "saslMechanism", "PLAIN",
+                        "username", "u2",
+                        "password", "********"));
+        Response kept = api.patch("/v1/webhooks/" + webhookId, Map.of("destination", destination), writer, tenant.id());
+        assertThat(kept.status()).isEqualTo(200);
+        assertThat(kept.json()
+                        .get("destination")
+                        .get("security")
+                        .get("username")
+                        .asString())
+                .isEqualTo("u2");
+        assertThat(kept.json()
+                        .get("destination")
+                        .get("security")
+                        .get("password")
+                        .asString())
+                .isEqualTo("********");
+
+        // the stored password may not follow the destination to other brokers without webhooks:secrets
+        destination.put("bootstrapServers", "127.0.0.2:" + port);
+        Response moved =
+                api.patch("/v1/webhooks/" + webhookId, Map.of("destination", destination), writer, tenant.id());
+        assertThat(moved.status()).isEqualTo(403);
+        assertThat(moved.json().get("detail").asString())
+                .isEqualTo("moving a destination with a stored password to other brokers needs the"
+                        + " webhooks:secrets scope, or the password sent again with the new address");
+
+        // sent again, the password goes with it
+        destination.put(
+                "security",
+                Map.of("protocol", "SASL_PLAINTEXT", "saslMechanism", "PLAIN", "username", "u2", "password", "p2"));
+        Response resent =
+                api.patch("/v1/webhooks/" + webhookId, Map.of("destination", destination), writer, tenant.id());
+        assertThat(resent.status()).isEqualTo(200);
+        assertThat(resent.json().get("url").asString()).isEqualTo("kafka://127.0.0.2:" + port + "/" + TOPIC);
+    }
+
+    @Test
+    void theTestEndpointPublishesToTheTopic() {
+        TestTenant tenant = api.newTenant();
+        JsonNode webhook = api.createWebhook(tenant, kafkaWebhook(TOPIC, "webhook", Map.of()));
+        String webhookId = webhook.get("id").asString();
+
+        Response tested = api.post("/v1/webhooks/" + webhookId + "/test", Map.of("eventType", "order.placed"), tenant);
+
+        assertThat(tested.status()).isEqualTo(200);
+        assertThat(tested.json().get("succeeded").asBoolean()).isTrue();
+        String eventId = api.latestDelivery(tenant, webhookId, "succeeded", DEADLINE)
+                .get("eventId")
+                .asString();
+        ConsumerRecord<String, String> record = consume(List.of(eventId)).get(eventId);
+        assertSigned(record, webhook.get("secret").asString());
+        assertThat(record.key()).isEqualTo(webhookId);
+    }
+
+    @Test
     void changingOrDeletingTheWebhookClosesItsProducer() {
         TestTenant tenant = api.newTenant();
         String webhookId = api.createWebhook(tenant, kafkaWebhook(TOPIC, "tenant", Map.of()))
