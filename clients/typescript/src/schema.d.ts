@@ -1342,6 +1342,8 @@ export interface components {
              * @default false
              */
             asyncAcknowledgement?: boolean;
+            /** @description Where deliveries go; {"type": "https"} (the url) when left out */
+            destination?: components["schemas"]["WebhookDestination"];
             /** @default true */
             enabled?: boolean;
             /**
@@ -1379,8 +1381,11 @@ export interface components {
              * @default 10
              */
             timeoutSeconds?: number;
-            /** @example https://erp.example.com/hooks */
-            url: string;
+            /**
+             * @description The https (or, in development, http) endpoint; required unless destination is a queue
+             * @example https://erp.example.com/hooks
+             */
+            url?: string;
         };
         /** @description A page of customers in (updatedAt, id) order */
         CustomerList: {
@@ -1581,6 +1586,23 @@ export interface components {
             stock?: number | null;
             /** Format: date-time */
             updatedAt?: string;
+        };
+        /** @description Kafka's security.protocol and, for SASL, mechanism and credentials; TLS trusts the public certificate authorities */
+        KafkaSecurity: {
+            /** @description Write-only: responses show "********" when one is stored; sending "********" back (or leaving it out) keeps the stored one */
+            password?: string;
+            /**
+             * @default PLAINTEXT
+             * @enum {string}
+             */
+            protocol?: "PLAINTEXT" | "SSL" | "SASL_PLAINTEXT" | "SASL_SSL";
+            /**
+             * @description PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512
+             * @example SCRAM-SHA-512
+             * @enum {string}
+             */
+            saslMechanism?: "PLAIN" | "SCRAM-SHA-256" | "SCRAM-SHA-512";
+            username?: string;
         };
         /** @description Percentiles of the attempts' durations in whole milliseconds (nearest rank, read from a log-scale histogram: within 9.1 % + 0.5 ms of the exact value); null when there were no attempts */
         LatencyPercentiles: {
@@ -2206,6 +2228,8 @@ export interface components {
         /** @description A partial change: fields left out keep their value. enabled=true also resets the failure streak. */
         UpdateWebhookRequest: {
             asyncAcknowledgement?: boolean;
+            /** @description Replaces the destination; a stored password is kept when left out or sent back as "********" while the type stays the same */
+            destination?: components["schemas"]["WebhookDestination"];
             enabled?: boolean;
             events?: string[];
             filters?: components["schemas"]["WebhookFilter"][];
@@ -2227,6 +2251,46 @@ export interface components {
             timeoutSeconds?: number;
             url?: string;
         };
+        /** @description Where deliveries go: https (the default) posts to the webhook's url; kafka produces a record to a topic; amqp publishes to an exchange. Every type carries the same signed body and headers (as record headers or message properties); a broker's acknowledgement is a success. See docs/integrators.md, "Queue destinations". */
+        WebhookDestination: {
+            /**
+             * @description kafka: host:port pairs, comma-separated
+             * @example broker1.example.com:9092
+             */
+            bootstrapServers?: string;
+            /**
+             * @description amqp: the exchange, which must exist
+             * @example hookline
+             */
+            exchange?: string;
+            /**
+             * @description kafka: the record key, which picks the partition and so what keeps its order
+             * @default tenant
+             * @enum {string}
+             */
+            key?: "tenant" | "event-type" | "webhook";
+            /**
+             * @description amqp: the routing key; empty when left out
+             * @example events
+             */
+            routingKey?: string;
+            /** @description kafka: how to reach the brokers; PLAINTEXT when left out */
+            security?: components["schemas"]["KafkaSecurity"];
+            /**
+             * @description kafka: the topic
+             * @example hookline-events
+             */
+            topic?: string;
+            /** @example kafka */
+            type: components["schemas"]["WebhookDestinationType"];
+            /**
+             * @description amqp: amqp(s)://user:password@host:port/vhost; the password is write-only and shown as "********"
+             * @example amqps://hookline:s3cret@mq.example.com/erp
+             */
+            uri?: string;
+        };
+        /** @enum {string} */
+        WebhookDestinationType: "https" | "kafka" | "amqp";
         /** @description A condition on events of one type; all filters of a type must match */
         WebhookFilter: {
             /** @example order.placed */
@@ -2262,6 +2326,7 @@ export interface components {
             consecutiveFailures?: number;
             /** Format: date-time */
             createdAt?: string;
+            destination?: components["schemas"]["WebhookDestination"];
             /** @description Why the webhook was disabled automatically; null while enabled */
             disabledReason?: string | null;
             enabled?: boolean;

@@ -427,6 +427,17 @@ const FIELD_LABELS = {
   'retry.maxAttempts': 'Attempts in all',
   asyncAcknowledgement: 'Asynchronous acknowledgement',
   signatureScheme: 'Signature scheme',
+  destination: 'Destination',
+  'destination.bootstrapServers': 'Bootstrap servers',
+  'destination.topic': 'Topic',
+  'destination.key': 'Record key',
+  'destination.security.protocol': 'Security protocol',
+  'destination.security.saslMechanism': 'SASL mechanism',
+  'destination.security.username': 'SASL user',
+  'destination.security.password': 'SASL password',
+  'destination.uri': 'Broker URI',
+  'destination.exchange': 'Exchange',
+  'destination.routingKey': 'Routing key',
 };
 
 export function tabs(webhookId, active) {
@@ -453,10 +464,73 @@ function buildForm(types, webhook) {
   // basics
   const name = field('Name', h('input', { name: 'name', required: true, maxlength: 200, value: value.name, autocomplete: 'off' }),
     'A name your team recognises, e.g. “ERP sync”.');
-  const url = field('URL', h('input', { name: 'url', type: 'url', required: true, maxlength: 2048, value: value.url, autocomplete: 'off' }),
+  const dest = value.destination ?? { type: 'https' };
+  const destinationType = field('Destination', h('select', { name: 'destinationType' },
+    [['https', 'HTTPS endpoint'], ['kafka', 'Kafka topic'], ['amqp', 'AMQP exchange (RabbitMQ)']]
+      .map(([v, label]) => h('option', { value: v, selected: v === dest.type }, label))),
+    'Kafka and AMQP carry the same signed body and headers; the broker’s acknowledgement is the success.');
+  const url = field('URL', h('input', { name: 'url', type: 'url', maxlength: 2048, value: dest.type === 'https' ? value.url : '', autocomplete: 'off' }),
     'Where deliveries are POSTed. https only, on a public address.');
+  const security = dest.security ?? {};
+  const kafkaFields = {
+    bootstrapServers: field('Bootstrap servers', h('input', { name: 'bootstrapServers', maxlength: 1000, value: dest.bootstrapServers ?? '', autocomplete: 'off' }),
+      'host:port pairs, comma-separated, on public addresses.'),
+    topic: field('Topic', h('input', { name: 'topic', maxlength: 249, value: dest.topic ?? '', autocomplete: 'off' }),
+      'Must exist: Hookline never creates topics.'),
+    key: field('Record key', h('select', { name: 'key' },
+      [['tenant', 'Tenant'], ['event-type', 'Event type'], ['webhook', 'Webhook']]
+        .map(([v, label]) => h('option', { value: v, selected: v === (dest.key ?? 'tenant') }, label))),
+      'Records of one key keep their order on one partition.'),
+    protocol: field('Security protocol', h('select', { name: 'protocol' },
+      ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL']
+        .map((v) => h('option', { value: v, selected: v === (security.protocol ?? 'PLAINTEXT') }, v)))),
+    saslMechanism: field('SASL mechanism', h('select', { name: 'saslMechanism' },
+      ['', 'PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512']
+        .map((v) => h('option', { value: v, selected: v === (security.saslMechanism ?? '') }, v || '—')))),
+    username: field('SASL user', h('input', { name: 'username', maxlength: 200, value: security.username ?? '', autocomplete: 'off' })),
+    password: field('SASL password', h('input', { name: 'password', type: 'password', maxlength: 1024, value: '', autocomplete: 'new-password' }),
+      security.password ? 'A password is stored; leave empty to keep it.' : 'Write-only: never shown again.'),
+  };
+  const amqpFields = {
+    uri: field('Broker URI', h('input', { name: 'uri', maxlength: 2048, value: dest.uri ?? '', autocomplete: 'off' }),
+      'amqp(s)://user:password@host:port/vhost. The password is write-only; “********” keeps the stored one.'),
+    exchange: field('Exchange', h('input', { name: 'exchange', maxlength: 255, value: dest.exchange ?? '', autocomplete: 'off' }),
+      'Must exist: Hookline never declares exchanges.'),
+    routingKey: field('Routing key', h('input', { name: 'routingKey', maxlength: 255, value: dest.routingKey ?? '', autocomplete: 'off' })),
+  };
+  const kafkaBox = h('div', { class: 'destination-kafka' }, Object.values(kafkaFields).map((f) => f.wrapper));
+  const amqpBox = h('div', { class: 'destination-amqp' }, Object.values(amqpFields).map((f) => f.wrapper));
+  const showDestination = () => {
+    const type = destinationType.input.value;
+    url.wrapper.hidden = type !== 'https';
+    url.input.required = type === 'https';
+    kafkaBox.hidden = type !== 'kafka';
+    amqpBox.hidden = type !== 'amqp';
+  };
+  destinationType.input.addEventListener('change', showDestination);
+  showDestination();
+  const readDestination = () => {
+    const type = destinationType.input.value;
+    if (type === 'kafka') {
+      const sec = { protocol: kafkaFields.protocol.input.value };
+      if (kafkaFields.saslMechanism.input.value) sec.saslMechanism = kafkaFields.saslMechanism.input.value;
+      if (kafkaFields.username.input.value.trim()) sec.username = kafkaFields.username.input.value.trim();
+      if (kafkaFields.password.input.value) sec.password = kafkaFields.password.input.value;
+      return {
+        type, bootstrapServers: kafkaFields.bootstrapServers.input.value.trim(), topic: kafkaFields.topic.input.value.trim(),
+        key: kafkaFields.key.input.value, security: sec,
+      };
+    }
+    if (type === 'amqp') {
+      return {
+        type, uri: amqpFields.uri.input.value.trim(), exchange: amqpFields.exchange.input.value.trim(),
+        routingKey: amqpFields.routingKey.input.value.trim(),
+      };
+    }
+    return { type };
+  };
   const enabled = checkbox('Enabled', 'enabled', value.enabled, 'A disabled webhook keeps its settings and receives nothing.');
-  element.append(section('Endpoint', name.wrapper, url.wrapper, enabled.wrapper));
+  element.append(section('Endpoint', name.wrapper, destinationType.wrapper, url.wrapper, kafkaBox, amqpBox, enabled.wrapper));
 
   // events
   const search = h('input', { type: 'search', id: uid('event-search'), class: 'event-search', autocomplete: 'off' });
@@ -640,7 +714,8 @@ function buildForm(types, webhook) {
   const lines = (text) => text.split('\n').map((s) => s.trim()).filter(Boolean);
   const read = () => ({
     name: name.input.value.trim(),
-    url: url.input.value.trim(),
+    ...(destinationType.input.value === 'https' ? { url: url.input.value.trim() } : {}),
+    destination: readDestination(),
     events: selectedEvents(),
     sites: lines(sites.input.value),
     filters: [...filterRows.querySelectorAll('.filter-row')].map((r) => ({
@@ -667,6 +742,9 @@ function buildForm(types, webhook) {
       sites: sites.input, enabled: enabled.input, asyncAcknowledgement: asyncAck.input,
     };
     if (simple[errorField]) return { control: simple[errorField], box: simple[errorField].closest('.field') };
+    const destinationMatch = errorField.match(/^destination\.(?:security\.)?(\w+)$/);
+    const destinationField = destinationMatch && (kafkaFields[destinationMatch[1]] ?? amqpFields[destinationMatch[1]]);
+    if (destinationField) return { control: destinationField.input, box: destinationField.wrapper };
     if (errorField === 'signatureScheme') return { control: schemes.querySelector('input'), box: schemes };
     if (/^events(\[\d+\])?$/.test(errorField)) return { control: search, box: groups.closest('.form-section') };
     if (/^sites\[\d+\]$/.test(errorField)) return { control: sites.input, box: sites.wrapper };

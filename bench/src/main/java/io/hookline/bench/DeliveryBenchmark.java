@@ -307,8 +307,7 @@ public final class DeliveryBenchmark {
                                             10,
                                             Webhook.Retry.DEFAULT,
                                             false,
-                                            SignatureScheme.STANDARD,
-                                            null)));
+                                            SignatureScheme.STANDARD)));
             tenants.add(id);
         }
         return tenants;

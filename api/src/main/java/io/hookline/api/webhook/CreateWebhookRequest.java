@@ -1,5 +1,7 @@
 package io.hookline.api.webhook;
 
+import io.hookline.domain.problem.DomainException;
+import io.hookline.domain.webhook.Destination;
 import io.hookline.domain.webhook.SignatureScheme;
 import io.hookline.domain.webhook.Webhook;
 import io.hookline.domain.webhook.WebhookSettings;
@@ -19,7 +21,11 @@ public record CreateWebhookRequest(
         @Schema(example = "ERP sync") @NotBlank @Size(max = 200)
         String name,
 
-        @Schema(example = "https://erp.example.com/hooks") @NotBlank @Size(max = 2048)
+        @Schema(
+                description = "The https (or, in development, http) endpoint; required unless destination is a queue",
+                example = "https://erp.example.com/hooks")
+        @Size(max = 2048)
+        @Nullable
         String url,
 
         @Schema(example = "[\"order.placed\", \"customer.updated\"]") @NotNull @Size(min = 1, max = 100)
@@ -60,16 +66,24 @@ public record CreateWebhookRequest(
         @Min(1)
         @Max(10000)
         @Nullable
-        Integer rateLimit) {
+        Integer rateLimit,
+
+        @Schema(description = "Where deliveries go; {\"type\": \"https\"} (the url) when left out") @Valid @Nullable
+        DestinationBody destination) {
 
     static final String RATE_LIMIT = "At most this many deliveries per second to this webhook, across every node."
             + " Up to one second's worth may go at once; deliveries over the limit wait in the queue (still"
             + " pending, no attempt counted) and go as the limit allows.";
 
     WebhookSettings toSettings() {
+        DestinationBody.Parsed parsed =
+                destination == null ? new DestinationBody.Parsed(Destination.HTTPS, null) : destination.toDestination();
+        if (parsed.destination() instanceof Destination.Https && (url == null || url.isBlank())) {
+            throw new DomainException.Invalid("url", "is required for an https destination");
+        }
         return new WebhookSettings(
                 name,
-                url,
+                url == null ? "" : url,
                 events,
                 sites == null ? List.of() : sites,
                 filters == null
@@ -85,6 +99,8 @@ public record CreateWebhookRequest(
                                 : retry.maxAttempts()),
                 asyncAcknowledgement != null && asyncAcknowledgement,
                 signatureScheme == null ? SignatureScheme.STANDARD : signatureScheme,
-                rateLimit);
+                rateLimit,
+                parsed.destination(),
+                parsed.secret());
     }
 }

@@ -53,7 +53,14 @@ public record UpdateWebhookRequest(
                 example = "10")
         @JsonDeserialize(using = Clearable.class)
         @Nullable
-        Optional<@Min(1) @Max(10000) Integer> rateLimit) {
+        Optional<@Min(1) @Max(10000) Integer> rateLimit,
+
+        @Schema(
+                description = "Replaces the destination; a stored password is kept when left out or sent back as"
+                        + " \"********\" while the type stays the same")
+        @Valid
+        @Nullable
+        DestinationBody destination) {
 
     /**
      * Keeps the three states of a merge-patch field apart: left out = null (unchanged), {@code null}
@@ -78,6 +85,7 @@ public record UpdateWebhookRequest(
     }
 
     WebhookPatch toPatch() {
+        DestinationBody.Parsed parsed = destination == null ? null : destination.toDestination();
         return new WebhookPatch(
                 name,
                 url,
@@ -93,6 +101,8 @@ public record UpdateWebhookRequest(
                 retry == null ? null : retry.maxAttempts(),
                 asyncAcknowledgement,
                 signatureScheme,
-                rateLimit);
+                rateLimit,
+                parsed == null ? null : parsed.destination(),
+                parsed == null ? null : parsed.secret());
     }
 }

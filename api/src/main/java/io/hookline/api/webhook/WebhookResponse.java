@@ -31,6 +31,7 @@ public record WebhookResponse(
         RetryBody retry,
         boolean asyncAcknowledgement,
         SignatureScheme signatureScheme,
+        DestinationBody destination,
 
         @Schema(
                 description = "Deliveries per second at most, across every node; null = no limit",
@@ -76,6 +77,7 @@ public record WebhookResponse(
                 new RetryBody(webhook.retry().enabled(), webhook.retry().maxAttempts()),
                 webhook.asyncAcknowledgement(),
                 webhook.signatureScheme(),
+                DestinationBody.of(webhook.destination(), webhook.destinationSecretSet()),
                 webhook.rateLimit(),
                 webhook.disabledReason(),
                 webhook.consecutiveFailures(),

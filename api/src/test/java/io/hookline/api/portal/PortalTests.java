@@ -337,6 +337,71 @@ class PortalTests {
     }
 
     @Test
+    void aKafkaDestinationIsChosenInTheFormItsErrorsStandByItsFieldsAndItsPasswordIsNeverShown() {
+        TestTenant tenant = api.newTenant();
+        signInAs(tenant);
+        browser.click(By.id("new-webhook"));
+        WebElement form = browser.find(By.cssSelector("form.webhook-form"));
+        browser.type(form.findElement(By.name("name")), "ERP via Kafka");
+        assertThat(form.findElement(By.name("topic")).isDisplayed()).isFalse();
+        new Select(form.findElement(By.name("destinationType"))).selectByValue("kafka");
+        assertThat(form.findElement(By.name("url")).isDisplayed()).isFalse();
+        browser.type(form.findElement(By.name("bootstrapServers")), "127.0.0.1:9092");
+        new Select(form.findElement(By.name("protocol"))).selectByValue("SASL_SSL");
+        new Select(form.findElement(By.name("saslMechanism"))).selectByValue("SCRAM-SHA-512");
+        browser.type(form.findElement(By.name("username")), "hookline");
+        browser.type(form.findElement(By.name("password")), "kafka-pa55word");
+        form.findElement(By.cssSelector("input[name='events'][value='order.placed']"))
+                .click();
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+
+        // the topic left out is named next to its field
+        String error = browser.waitForText(By.cssSelector(".field-error[data-field='destination.topic']"), "Topic");
+        assertThat(error).isEqualTo("Topic: is required for a kafka destination");
+        browser.type(form.findElement(By.name("topic")), "hookline-events");
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+
+        secretInDialog();
+        JsonNode stored = api.get("/v1/webhooks", tenant).json().get("data").get(0);
+        assertThat(stored.get("url").asString()).isEqualTo("kafka://127.0.0.1:9092/hookline-events");
+        assertThat(stored.get("destination").toString())
+                .isEqualTo("{\"type\":\"kafka\",\"bootstrapServers\":\"127.0.0.1:9092\",\"topic\":\"hookline-events\","
+                        + "\"key\":\"tenant\",\"security\":{\"protocol\":\"SASL_SSL\",\"saslMechanism\":\"SCRAM-SHA-512\","
+                        + "\"username\":\"hookline\",\"password\":\"********\"}}");
+        closeDialog("done");
+
+        // editing it shows the destination, never the password, and saving keeps the stored one
+        String id = stored.get("id").asString();
+        browser.open(portal() + "#/webhooks/" + id + "/settings");
+        WebElement edit = browser.find(By.cssSelector("form.webhook-form"));
+        assertThat(new Select(edit.findElement(By.name("destinationType")))
+                        .getFirstSelectedOption()
+                        .getDomAttribute("value"))
+                .isEqualTo("kafka");
+        assertThat(edit.findElement(By.name("topic")).getDomProperty("value")).isEqualTo("hookline-events");
+        assertThat(edit.findElement(By.name("password")).getDomProperty("value"))
+                .isEmpty();
+        assertThat(browser.driver().getPageSource()).doesNotContain("kafka-pa55word");
+        browser.type(edit.findElement(By.name("topic")), "hookline-orders");
+        edit.findElement(By.cssSelector("button[type='submit']")).click();
+        Awaitility.await()
+                .atMost(DEADLINE)
+                .until(() -> api.get("/v1/webhooks/" + id, tenant)
+                        .json()
+                        .get("destination")
+                        .get("topic")
+                        .asString()
+                        .equals("hookline-orders"));
+        assertThat(api.get("/v1/webhooks/" + id, tenant)
+                        .json()
+                        .get("destination")
+                        .get("security")
+                        .get("password")
+                        .asString())
+                .isEqualTo("********");
+    }
+
+    @Test
     void fieldErrorsStandNextToTheirFieldsInTheFormsWordsAndGoOnceFixed() {
         TestTenant tenant = api.newTenant();
         signInAs(tenant);

@@ -92,6 +92,25 @@ public final class WebhookHttpClient implements AutoCloseable {
             this(status, headers, body, durationMillis, error, attemptClass, false);
         }
 
+        /**
+         * A queue destination's broker acknowledged the message (no HTTP status): {@code detail}
+         * (where it was stored) is kept in the log as the response body.
+         */
+        public static Outcome acknowledged(String detail, long durationMillis) {
+            return new Outcome(null, Map.of(), detail, durationMillis, null, AttemptClass.SUCCEEDED);
+        }
+
+        /** A queue destination's broker did not acknowledge the message: why, for the log. */
+        public static Outcome failed(String error, AttemptClass attemptClass, long durationMillis) {
+            return new Outcome(
+                    null, Map.of(), null, durationMillis, LoggedText.of(error, KEPT_ERROR_BYTES), attemptClass);
+        }
+
+        /** Whether a broker acknowledged the message. */
+        public boolean acknowledged() {
+            return status == null && error == null && attemptClass == AttemptClass.SUCCEEDED;
+        }
+
         /** A response with this status. */
         static Outcome response(int status, Map<String, String> headers, @Nullable String body, long durationMillis) {
             return new Outcome(status, headers, body, durationMillis, null, AttemptClass.ofStatus(status));

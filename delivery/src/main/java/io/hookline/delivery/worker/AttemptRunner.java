@@ -45,7 +45,7 @@ class AttemptRunner {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DeliveryQueue queue;
-    private final WebhookHttpClient http;
+    private final DeliveryTransport transport;
     private final OpenedSecrets openedSecrets;
     private final Settler settler;
     private final WorkerTransactions transactions;
@@ -58,7 +58,7 @@ class AttemptRunner {
 
     AttemptRunner(
             DeliveryQueue queue,
-            WebhookHttpClient http,
+            DeliveryTransport transport,
             WebhookRegistry webhooks,
             Settler settler,
             WorkerTransactions transactions,
@@ -68,7 +68,7 @@ class AttemptRunner {
             org.springframework.core.env.Environment environment) {
         this.environment = environment;
         this.queue = queue;
-        this.http = http;
+        this.transport = transport;
         this.openedSecrets = new OpenedSecrets(webhooks);
         this.settler = settler;
         this.transactions = transactions;
@@ -103,7 +103,6 @@ class AttemptRunner {
         long leaseToken = claim.leaseToken();
         boolean async = claim.asyncAcknowledgement();
         String scheme = claim.signatureScheme();
-        int timeout = claim.timeoutSeconds();
         int maxAttempts = finalAttempt ? attempt : claim.maxAttempts();
 
         String body = claim.body();
@@ -147,7 +146,7 @@ class AttemptRunner {
         }
 
         OffsetDateTime startedAt = queue.now();
-        WebhookHttpClient.Outcome outcome = http.post(claim.url(), headers, body, timeout);
+        WebhookHttpClient.Outcome outcome = transport.send(claim, headers, body);
         if (outcome.interrupted()) {
             // The node is stopping and cut the request short: not the receiver's failure. Hand
             // the delivery back as it was, for this or another node to send again.
@@ -196,6 +195,10 @@ class AttemptRunner {
 
     private Settlement judge(WebhookHttpClient.Outcome outcome, boolean async, int attempt, int maxAttempts) {
         Integer status = outcome.status();
+        if (outcome.acknowledged()) {
+            // a queue destination's broker took the message: there is no 202 to wait on
+            return new Settlement(DeliveryStatus.SUCCEEDED, null, "succeeded", true, false);
+        }
         if (status != null && status >= 200 && status < 300) {
             if (async && status == 202) {
                 // next_attempt_at of a waiting delivery is when its acknowledgement is overdue

@@ -33,7 +33,10 @@ public record Claim(
         String secretKeyId,
         byte @Nullable [] previousSecretCiphertext,
         @Nullable String previousSecretKeyId,
-        @Nullable OffsetDateTime previousSecretExpiresAt) {
+        @Nullable OffsetDateTime previousSecretExpiresAt,
+        String destinationJson,
+        byte @Nullable [] destinationSecretCiphertext,
+        @Nullable String destinationSecretKeyId) {
 
     /** How many attempts the webhook's retry policy allows in all. */
     public int maxAttempts() {

@@ -50,7 +50,8 @@ public class DeliveryQueue {
                    e.body, e.triggered_by, t.administration_code,
                    w.url, w.headers, w.timeout_seconds, w.retry_enabled, w.retry_max_attempts,
                    w.async_acknowledgement, w.signature_scheme, w.rate_limit, w.secret_ciphertext, w.secret_key_id,
-                   w.previous_secret_ciphertext, w.previous_secret_key_id, w.previous_secret_expires_at""";
+                   w.previous_secret_ciphertext, w.previous_secret_key_id, w.previous_secret_expires_at,
+                   w.destination, w.destination_secret_ciphertext, w.destination_secret_key_id""";
 
     private static final String ATTEMPT_JOINS = """
               join event e on e.id = d.event_id
@@ -301,7 +302,10 @@ public class DeliveryQueue {
                 row.get("secret_key_id", String.class),
                 row.get("previous_secret_ciphertext", byte[].class),
                 row.get("previous_secret_key_id", String.class),
-                row.get("previous_secret_expires_at", OffsetDateTime.class));
+                row.get("previous_secret_expires_at", OffsetDateTime.class),
+                row.get("destination", JSONB.class).data(),
+                row.get("destination_secret_ciphertext", byte[].class),
+                row.get("destination_secret_key_id", String.class));
     }
 
     /** Records the hash of the async-acknowledgement token, before the request that carries it goes out. */

@@ -144,6 +144,17 @@ public final class OutboundAddressPolicy {
         return colon < 0 ? hostPort : hostPort.substring(0, colon);
     }
 
+    /**
+     * Why {@code host} (a broker of a queue destination) may not be dialled; null when it may. The
+     * same rules as a URL's host: no private, loopback or link-local address unless allowed.
+     */
+    public @Nullable String checkHost(String host) {
+        if (host.isBlank()) {
+            return "must name a host";
+        }
+        return hostProblem(host, true);
+    }
+
     /** The host's addresses, all of them allowed; throws {@link BlockedAddressException} otherwise. */
     public InetAddress[] resolveAllowed(String host) throws UnknownHostException {
         String name = normalise(host);

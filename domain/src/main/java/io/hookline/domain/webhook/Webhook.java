@@ -22,6 +22,8 @@ public record Webhook(
         boolean asyncAcknowledgement,
         SignatureScheme signatureScheme,
         @Nullable Integer rateLimit,
+        Destination destination,
+        boolean destinationSecretSet,
         @Nullable String disabledReason,
         int consecutiveFailures,
         @Nullable OffsetDateTime previousSecretExpiresAt,

@@ -23,7 +23,9 @@ public record WebhookPatch(
         @Nullable Integer retryMaxAttempts,
         @Nullable Boolean asyncAcknowledgement,
         @Nullable SignatureScheme signatureScheme,
-        @Nullable Optional<Integer> rateLimit) {
+        @Nullable Optional<Integer> rateLimit,
+        @Nullable Destination destination,
+        @Nullable String destinationSecret) {
 
     /**
      * The settings after the change; {@code resolvedHeaders} are the headers to store, masked
@@ -46,6 +48,8 @@ public record WebhookPatch(
                                 : current.retry().maxAttempts()),
                 asyncAcknowledgement != null ? asyncAcknowledgement : current.asyncAcknowledgement(),
                 signatureScheme != null ? signatureScheme : current.signatureScheme(),
-                rateLimit != null ? rateLimit.orElse(null) : current.rateLimit());
+                rateLimit != null ? rateLimit.orElse(null) : current.rateLimit(),
+                destination != null ? destination : current.destination(),
+                destinationSecret);
     }
 }

@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,13 +75,16 @@ public class WebhookRegistry {
     private final EventCatalog catalog;
     private final OutboundAddressPolicy addressPolicy;
     private final SecretCipher cipher;
+    private final ApplicationEventPublisher events;
 
     WebhookRegistry(
             WebhookRepository webhooks,
             DeliveryQueue deliveries,
             EventCatalog catalog,
             OutboundAddressPolicy addressPolicy,
-            SecretCipher cipher) {
+            SecretCipher cipher,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.catalog = catalog;
@@ -95,8 +99,13 @@ public class WebhookRegistry {
     public record RotatedSecret(Webhook webhook, String secret) {}
 
     @Transactional
-    public CreatedWebhook create(TenantId tenant, WebhookSettings settings) {
-        validate(settings, unresolvedMasks(CredentialHeaders.resolve(settings.headers(), Map.of())));
+    public CreatedWebhook create(TenantId tenant, WebhookSettings requested) {
+        WebhookSettings settings = withAddress(requested);
+        String destinationSecret = givenSecret(settings);
+        validate(
+                settings,
+                unresolvedMasks(CredentialHeaders.resolve(settings.headers(), Map.of())),
+                destinationSecret != null);
         int limit = webhooks.lockTenantAndReadLimit(tenant);
         if (webhooks.count(tenant) >= limit) {
             throw new DomainException.Conflict(
@@ -107,7 +116,13 @@ public class WebhookRegistry {
         WebhookId id = WebhookId.next();
         String secret = WebhookSecrets.generate();
         OffsetDateTime now = Timestamps.now();
-        webhooks.insert(tenant, id, settings, cipher.seal(secret, aad(tenant, id)), now);
+        webhooks.insert(
+                tenant,
+                id,
+                settings,
+                cipher.seal(secret, aad(tenant, id)),
+                destinationSecret == null ? null : cipher.seal(destinationSecret, destinationAad(tenant, id)),
+                now);
         return new CreatedWebhook(get(tenant, id), secret);
     }
 
@@ -137,11 +152,28 @@ public class WebhookRegistry {
         CredentialHeaders.Resolved headers = patch.headers() == null
                 ? new CredentialHeaders.Resolved(current.headers(), List.of())
                 : CredentialHeaders.resolve(patch.headers(), current.headers());
-        WebhookSettings settings = patch.applyTo(current, headers.headers());
+        WebhookSettings settings = withAddress(patch.applyTo(current, headers.headers()));
+        String destinationSecret = givenSecret(settings);
+        boolean sameKind =
+                settings.destination().kind().equals(current.destination().kind());
+        // a password left out (or sent back masked) stays while the destination keeps its kind
+        boolean keepsStoredSecret = destinationSecret == null && sameKind && current.destinationSecretSet();
         if (!secretsScope) {
             checkSecretsStayPut(current, settings);
+            if (keepsStoredSecret
+                    && !settings.destination()
+                            .hosts()
+                            .equals(current.destination().hosts())) {
+                throw new DomainException.Forbidden("moving a destination with a stored password to other brokers"
+                        + " needs the webhooks:secrets scope, or the password sent again with the new address");
+            }
         }
-        validate(settings, unresolvedMasks(headers));
+        validate(settings, unresolvedMasks(headers), destinationSecret != null || keepsStoredSecret);
+        if (destinationSecret != null) {
+            WebhookRepository.setDestinationSecret(record, cipher.seal(destinationSecret, destinationAad(tenant, id)));
+        } else if (!keepsStoredSecret) {
+            WebhookRepository.setDestinationSecret(record, null);
+        }
         if (Boolean.TRUE.equals(patch.enabled())) {
             record.setConsecutiveFailures(0).setFailingSince(null).setDisabledReason(null);
         }
@@ -150,6 +182,9 @@ public class WebhookRegistry {
         if (!Objects.equals(current.rateLimit(), settings.rateLimit())) {
             // the backlog was spaced for the old limit: due now, to be spaced for the new one
             deliveries.rethrottle(tenant, id.value());
+        }
+        if (!settings.destination().equals(current.destination()) || destinationSecret != null) {
+            events.publishEvent(new WebhookDestinationChanged(id));
         }
         if (wasEnabled != settings.enabled()) {
             if (settings.enabled()) {
@@ -166,6 +201,7 @@ public class WebhookRegistry {
         if (!webhooks.delete(tenant, id)) {
             throw notFound(id);
         }
+        events.publishEvent(new WebhookDestinationChanged(id));
     }
 
     /**
@@ -262,6 +298,66 @@ public class WebhookRegistry {
         }
     }
 
+    /**
+     * The broker password of a queue destination, from the row the worker read with its claim;
+     * null when the destination has none.
+     */
+    public @Nullable String openDestinationSecret(
+            TenantId tenant, WebhookId id, byte @Nullable [] ciphertext, @Nullable String keyId) {
+        if (ciphertext == null || keyId == null) {
+            return null;
+        }
+        return cipher.open(new SecretCipher.Sealed(ciphertext, keyId), destinationAad(tenant, id));
+    }
+
+    /** A queue destination's webhook keeps a readable address without credentials as its url. */
+    private static WebhookSettings withAddress(WebhookSettings s) {
+        Destination destination = s.destination();
+        String password = s.destinationSecret();
+        if (destination instanceof Destination.Amqp amqp) {
+            try {
+                Destination.Amqp.Split split = Destination.Amqp.split(amqp.uri());
+                destination = new Destination.Amqp(split.uri(), amqp.exchange(), amqp.routingKey());
+                if (split.password() != null && !split.password().equals(CredentialHeaders.MASK)) {
+                    password = split.password();
+                }
+            } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                throw new DomainException.Invalid("destination.uri", "is not a valid amqp:// or amqps:// URI");
+            }
+        }
+        String url;
+        try {
+            url = destination.address(s.url());
+        } catch (IllegalArgumentException e) {
+            throw new DomainException.Invalid("destination.uri", "is not a valid amqp:// or amqps:// URI");
+        }
+        return new WebhookSettings(
+                s.name(),
+                url,
+                s.events(),
+                s.sites(),
+                s.filters(),
+                s.enabled(),
+                s.headers(),
+                s.timeoutSeconds(),
+                s.retry(),
+                s.asyncAcknowledgement(),
+                s.signatureScheme(),
+                s.rateLimit(),
+                destination,
+                password);
+    }
+
+    /** The password sent with this change; null when none was, or it was sent back masked. */
+    private static @Nullable String givenSecret(WebhookSettings settings) {
+        String secret = settings.destinationSecret();
+        return secret == null || secret.equals(CredentialHeaders.MASK) ? null : secret;
+    }
+
+    private static String destinationAad(TenantId tenant, WebhookId id) {
+        return "webhook-destination:" + tenant.value() + ":" + id.value();
+    }
+
     private static String aad(TenantId tenant, WebhookId id) {
         return "webhook-secret:" + tenant.value() + ":" + id.value();
     }
@@ -298,10 +394,14 @@ public class WebhookRegistry {
                 .toList();
     }
 
-    private void validate(WebhookSettings settings, List<FieldError> found) {
+    private void validate(WebhookSettings settings, List<FieldError> found, boolean hasDestinationSecret) {
         List<FieldError> errors = new ArrayList<>(found);
-        for (String reason : addressPolicy.checkUrl(settings.url())) {
-            errors.add(new FieldError("url", reason));
+        if (settings.destination() instanceof Destination.Https) {
+            for (String reason : addressPolicy.checkUrl(settings.url())) {
+                errors.add(new FieldError("url", reason));
+            }
+        } else {
+            validateDestination(settings, hasDestinationSecret, errors);
         }
         if (settings.events().isEmpty()) {
             errors.add(new FieldError("events", "must name at least one event type"));
@@ -338,6 +438,80 @@ public class WebhookRegistry {
         }
         if (!errors.isEmpty()) {
             throw new DomainException.Invalid(errors);
+        }
+    }
+
+    private static final Pattern KAFKA_TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
+    private static final Pattern AMQP_NAME = Pattern.compile("[A-Za-z0-9._:/-]{1,255}");
+    private static final Set<String> SASL_MECHANISMS = Set.of("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512");
+
+    /** A queue destination's own rules; its brokers pass the outbound-address policy as a URL's host does. */
+    private void validateDestination(WebhookSettings settings, boolean hasSecret, List<FieldError> errors) {
+        if (settings.asyncAcknowledgement()) {
+            errors.add(new FieldError(
+                    "asyncAcknowledgement", "applies to https destinations only: a broker acknowledges at once"));
+        }
+        String secret = settings.destinationSecret();
+        if (secret != null && secret.length() > 1024) {
+            errors.add(new FieldError("destination", "password must be at most 1024 characters"));
+        }
+        switch (settings.destination()) {
+            case Destination.Https https -> {}
+            case Destination.Kafka kafka -> {
+                List<String> servers = kafka.servers();
+                if (servers.isEmpty()
+                        || servers.size() > 10
+                        || kafka.bootstrapServers().length() > 1000) {
+                    errors.add(new FieldError("destination.bootstrapServers", "must list 1 to 10 host:port pairs"));
+                }
+                for (String server : servers) {
+                    String port = server.substring(server.lastIndexOf(':') + 1);
+                    if (!server.contains(":") || !port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65535) {
+                        errors.add(new FieldError("destination.bootstrapServers", "'" + server + "' is not host:port"));
+                        continue;
+                    }
+                    String problem = addressPolicy.checkHost(Destination.Kafka.hostOf(server));
+                    if (problem != null) {
+                        errors.add(new FieldError("destination.bootstrapServers", "'" + server + "' " + problem));
+                    }
+                }
+                if (!KAFKA_TOPIC.matcher(kafka.topic()).matches()) {
+                    errors.add(new FieldError("destination.topic", "must be 1 to 249 of A-Z a-z 0-9 . _ -"));
+                }
+                Destination.KafkaSecurity security = kafka.security();
+                if (security.sasl()) {
+                    if (security.saslMechanism() == null || !SASL_MECHANISMS.contains(security.saslMechanism())) {
+                        errors.add(new FieldError(
+                                "destination.security.saslMechanism", "must be PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512"));
+                    }
+                    if (security.username() == null || security.username().isBlank()) {
+                        errors.add(new FieldError("destination.security.username", "is needed for SASL"));
+                    }
+                    if (!hasSecret) {
+                        errors.add(new FieldError("destination.security.password", "is needed for SASL"));
+                    }
+                }
+            }
+            case Destination.Amqp amqp -> {
+                java.net.URI uri = java.net.URI.create(amqp.uri());
+                if (uri.getScheme() == null || !uri.getScheme().matches("amqps?")) {
+                    errors.add(new FieldError("destination.uri", "must be an amqp:// or amqps:// URI"));
+                }
+                if (uri.getHost() == null) {
+                    errors.add(new FieldError("destination.uri", "must name a host"));
+                } else {
+                    String problem = addressPolicy.checkHost(uri.getHost());
+                    if (problem != null) {
+                        errors.add(new FieldError("destination.uri", problem));
+                    }
+                }
+                if (!AMQP_NAME.matcher(amqp.exchange()).matches()) {
+                    errors.add(new FieldError("destination.exchange", "must be 1 to 255 of A-Z a-z 0-9 . _ : / -"));
+                }
+                if (amqp.routingKey().length() > 255) {
+                    errors.add(new FieldError("destination.routingKey", "must be at most 255 characters"));
+                }
+            }
         }
     }
 

@@ -93,7 +93,12 @@ class WebhookRepository {
     }
 
     void insert(
-            TenantId tenant, WebhookId id, WebhookSettings settings, SecretCipher.Sealed secret, OffsetDateTime now) {
+            TenantId tenant,
+            WebhookId id,
+            WebhookSettings settings,
+            SecretCipher.Sealed secret,
+            SecretCipher.@Nullable Sealed destinationSecret,
+            OffsetDateTime now) {
         WebhookRecord record = dsl.newRecord(WEBHOOK)
                 .setId(id.value())
                 .setTenantId(tenant.value())
@@ -102,12 +107,22 @@ class WebhookRepository {
                 .setConsecutiveFailures(0)
                 .setCreatedAt(now);
         apply(record, settings, now);
+        setDestinationSecret(record, destinationSecret);
         record.insert();
     }
 
     void update(WebhookRecord record, WebhookSettings settings, OffsetDateTime now) {
         apply(record, settings, now);
         record.update();
+    }
+
+    static void setDestinationSecret(WebhookRecord record, SecretCipher.@Nullable Sealed sealed) {
+        record.setDestinationSecretCiphertext(sealed == null ? null : sealed.ciphertext())
+                .setDestinationSecretKeyId(sealed == null ? null : sealed.keyId());
+    }
+
+    Destination destination(WebhookRecord r) {
+        return json.readValue(r.getDestination().data(), Destination.class);
     }
 
     boolean delete(TenantId tenant, WebhookId id) {
@@ -133,6 +148,8 @@ class WebhookRepository {
                 r.getAsyncAcknowledgement(),
                 SignatureScheme.fromValue(r.getSignatureScheme()),
                 r.getRateLimit(),
+                destination(r),
+                r.getDestinationSecretCiphertext() != null,
                 r.getDisabledReason(),
                 r.getConsecutiveFailures(),
                 r.getPreviousSecretExpiresAt(),
@@ -154,6 +171,8 @@ class WebhookRepository {
                 .setAsyncAcknowledgement(settings.asyncAcknowledgement())
                 .setSignatureScheme(settings.signatureScheme().value())
                 .setRateLimit(settings.rateLimit())
+                .setDestination(
+                        JSONB.valueOf(json.writerFor(Destination.class).writeValueAsString(settings.destination())))
                 .setUpdatedAt(now);
     }
 }

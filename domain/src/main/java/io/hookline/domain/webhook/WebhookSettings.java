@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Everything a tenant chooses when it creates a webhook, defaults already applied;
  * {@code rateLimit} is deliveries per second, null = unlimited.
+ * {@code destinationSecret} is the broker password given with this change (null: none given, a
+ * stored one is kept while the destination stays of the same kind).
  */
 public record WebhookSettings(
         String name,
@@ -20,7 +22,39 @@ public record WebhookSettings(
         Webhook.Retry retry,
         boolean asyncAcknowledgement,
         SignatureScheme signatureScheme,
-        @Nullable Integer rateLimit) {
+        @Nullable Integer rateLimit,
+        Destination destination,
+        @Nullable String destinationSecret) {
+
+    /** The settings of an HTTPS webhook with no rate limit, as before throttles and queue destinations. */
+    public WebhookSettings(
+            String name,
+            String url,
+            List<String> events,
+            List<String> sites,
+            List<WebhookFilter> filters,
+            boolean enabled,
+            Map<String, String> headers,
+            int timeoutSeconds,
+            Webhook.Retry retry,
+            boolean asyncAcknowledgement,
+            SignatureScheme signatureScheme) {
+        this(
+                name,
+                url,
+                events,
+                sites,
+                filters,
+                enabled,
+                headers,
+                timeoutSeconds,
+                retry,
+                asyncAcknowledgement,
+                signatureScheme,
+                null,
+                Destination.HTTPS,
+                null);
+    }
 
     public WebhookSettings {
         events = List.copyOf(events);

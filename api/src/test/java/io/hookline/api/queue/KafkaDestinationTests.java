@@ -1,0 +1,378 @@
+package io.hookline.api.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hookline.api.support.ApiClient;
+import io.hookline.api.support.ApiClient.Response;
+import io.hookline.api.support.ApiClient.TestTenant;
+import io.hookline.api.support.RunningApp;
+import io.hookline.api.support.StandardWebhooksVerifier;
+import io.hookline.delivery.queue.KafkaPublisher;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Webhooks whose destination is a Kafka topic, against a real KRaft broker in this JVM: the
+ * record carries the HTTPS body and headers and verifies with the same secret; the broker's
+ * acknowledgement is the success; a missing topic and a stopped broker are failed attempts with
+ * their reason that follow the retry schedule, and a broker stopped mid-stream loses nothing
+ * once one is back on its port.
+ */
+class KafkaDestinationTests {
+
+    private static final String TOPIC = "hookline-events";
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    private static int port;
+    private static EmbeddedKafkaKraftBroker broker;
+    /** A node of its own: retries spaced out and no auto-disable while a broker is down for a while. */
+    private static RunningApp app;
+
+    private final ApiClient api = app.client();
+
+    @BeforeAll
+    static void start() {
+        broker = startBroker();
+        String servers = broker.getBrokersAsString();
+        port = Integer.parseInt(servers.substring(servers.lastIndexOf(':') + 1));
+        app = RunningApp.startWithDelivery(Map.of(
+                "hookline.delivery.retry-schedule", "0s,500ms,1s,1s,1s,1s,1s,1s,1s,1s",
+                "hookline.delivery.disable-after-failures", "1000"));
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+        broker.destroy();
+    }
+
+    private static EmbeddedKafkaKraftBroker startBroker() {
+        EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, 1, TOPIC);
+        started.brokerProperty("auto.create.topics.enable", "false");
+        started.afterPropertiesSet();
+        return started;
+    }
+
+    private static Map<String, Object> kafkaWebhook(String topic, String key, Map<String, Object> extra) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "kafka " + topic);
+        body.put("events", List.of("order.placed"));
+        body.put("timeoutSeconds", 2);
+        Map<String, Object> destination = new LinkedHashMap<>();
+        destination.put("type", "kafka");
+        destination.put("bootstrapServers", "127.0.0.1:" + port);
+        destination.put("topic", topic);
+        destination.put("key", key);
+        body.put("destination", destination);
+        body.putAll(extra);
+        return body;
+    }
+
+    /** Reads the topic from the start until a record with each of {@code eventIds} came, keyed by event id. */
+    private static Map<String, ConsumerRecord<String, String>> consume(List<String> eventIds) {
+        return consume(TOPIC, eventIds);
+    }
+
+    private static Map<String, ConsumerRecord<String, String>> consume(String topic, List<String> eventIds) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        Map<String, ConsumerRecord<String, String>> found = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            // no consumer group: the one partition read from its start
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            Awaitility.await().atMost(DEADLINE).pollDelay(Duration.ZERO).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    String id = header(record, "webhook-id");
+                    if (eventIds.contains(id)) {
+                        found.put(id, record);
+                    }
+                }
+                return found.keySet().containsAll(eventIds);
+            });
+        }
+        return found;
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void assertSigned(ConsumerRecord<String, String> record, String secret) {
+        assertThat(StandardWebhooksVerifier.verify(
+                        secret,
+                        header(record, "webhook-id"),
+                        header(record, "webhook-timestamp"),
+                        record.value(),
+                        header(record, "webhook-signature")))
+                .as("the record's signature verifies with the webhook's secret")
+                .isTrue();
+    }
+
+    @Test
+    void recordCarriesTheSignedEnvelopeAndHeadersAndTheLogShowsTheAcknowledgement() {
+        TestTenant tenant = api.newTenant();
+        JsonNode webhook = api.createWebhook(tenant, kafkaWebhook(TOPIC, "event-type", Map.of()));
+        String webhookId = webhook.get("id").asString();
+        assertThat(webhook.get("url").asString()).isEqualTo("kafka://127.0.0.1:" + port + "/" + TOPIC);
+        assertThat(webhook.get("destination").get("type").asString()).isEqualTo("kafka");
+
+        String eventId = api.publishSample(tenant, "order.placed");
+        ConsumerRecord<String, String> record = consume(List.of(eventId)).get(eventId);
+
+        assertSigned(record, webhook.get("secret").asString());
+        assertThat(record.key()).isEqualTo("order.placed");
+        assertThat(header(record, "X-Event-Id")).isEqualTo(eventId);
+        assertThat(header(record, "X-Event-Type")).isEqualTo("order.placed");
+        assertThat(header(record, "X-Administration-Code")).isEqualTo(tenant.code());
+        assertThat(header(record, "X-Delivery-Attempt")).isEqualTo("1");
+        JsonNode envelope = ApiClient.JSON.readTree(record.value());
+        assertThat(envelope.get("id").asString()).isEqualTo(eventId);
+        assertThat(envelope.get("type").asString()).isEqualTo("order.placed");
+
+        JsonNode delivery = api.latestDelivery(tenant, webhookId, "succeeded", DEADLINE);
+        JsonNode attempt = delivery.get("attempts").get(0);
+        assertThat(attempt.get("responseStatus").isNull()).isTrue();
+        assertThat(attempt.get("responseBody").asString())
+                .isEqualTo("acknowledged by Kafka: topic " + TOPIC + ", partition " + record.partition() + ", offset "
+                        + record.offset());
+        assertThat(attempt.get("requestBody").asString()).isEqualTo(record.value());
+    }
+
+    @Test
+    void aMissingTopicIsAFailedAttemptWithItsReason() {
+        TestTenant tenant = api.newTenant();
+        String webhookId = api.createWebhook(
+                        tenant, kafkaWebhook("no-such-topic", "tenant", Map.of("retry", Map.of("enabled", false))))
+                .get("id")
+                .asString();
+
+        api.publishSample(tenant, "order.placed");
+        JsonNode delivery = api.finalDelivery(tenant, webhookId, DEADLINE);
+
+        assertThat(delivery.get("status").asString()).isEqualTo("failed");
+        JsonNode attempt = delivery.get("attempts").get(0);
+        assertThat(attempt.get("responseStatus").isNull()).isTrue();
+        assertThat(attempt.get("error").asString())
+                .startsWith("Kafka did not acknowledge: TimeoutException: Topic no-such-topic not present in metadata");
+        Awaitility.await()
+                .atMost(DEADLINE)
+                .until(() -> api.get("/v1/webhooks/" + webhookId + "/stats?window=24h", tenant)
+                        .raw()
+                        .contains("\"timeout\":1"));
+    }
+
+    /**
+     * The topic goes away mid-stream and comes back: the deliveries made meanwhile fail with the
+     * broker's reason, retry, and all arrive once it is back. (The embedded KRaft broker binds a
+     * new port on every start, which the webhook's bootstrapServers would not follow, so the fault
+     * is the topic's, on a live broker.)
+     */
+    @Test
+    void aTopicGoneMidStreamLosesNothingOnceItIsBack() throws Exception {
+        String topic = "outage-" + Long.toHexString(System.nanoTime());
+        broker.addTopics(topic);
+        TestTenant tenant = api.newTenant();
+        JsonNode webhook = api.createWebhook(tenant, kafkaWebhook(topic, "tenant", Map.of()));
+        String webhookId = webhook.get("id").asString();
+        String before = api.publishSample(tenant, "order.placed");
+        consume(topic, List.of(before));
+
+        broker.doWithAdminFunction(admin -> {
+            try {
+                return admin.deleteTopics(List.of(topic)).all().get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        List<String> meanwhile = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            meanwhile.add(api.publishSample(tenant, "order.placed"));
+        }
+        // each of them has failed at least once, with the broker's reason in the log
+        Awaitility.await().atMost(DEADLINE).until(() -> failedAtLeastOnce(tenant, webhookId) == 3);
+
+        broker.addTopics(topic);
+        Map<String, ConsumerRecord<String, String>> records = consume(topic, meanwhile);
+
+        for (String eventId : meanwhile) {
+            assertSigned(records.get(eventId), webhook.get("secret").asString());
+            assertThat(records.get(eventId).key()).isEqualTo(tenant.id());
+        }
+        Awaitility.await().atMost(DEADLINE).until(() -> {
+            JsonNode deliveries = api.deliveries(tenant, webhookId);
+            int succeeded = 0;
+            for (JsonNode delivery : deliveries) {
+                if (delivery.get("status").asString().equals("succeeded")) {
+                    succeeded++;
+                }
+            }
+            return deliveries.size() == 4 && succeeded == 4;
+        });
+    }
+
+    private int failedAtLeastOnce(TestTenant tenant, String webhookId) {
+        int failed = 0;
+        for (JsonNode delivery : api.deliveries(tenant, webhookId)) {
+            JsonNode attempts = api.get("/v1/deliveries/" + delivery.get("id").asString(), tenant)
+                    .json()
+                    .get("attempts");
+            for (JsonNode attempt : attempts) {
+                if (attempt.get("error").isString()
+                        && attempt.get("error").asString().startsWith("Kafka did not acknowledge")) {
+                    failed++;
+                    break;
+                }
+            }
+        }
+        return failed;
+    }
+
+    @Test
+    void theSaslPasswordIsWriteOnlyAndAPrivateBrokerIsRefused() {
+        TestTenant tenant = api.newTenant();
+        Map<String, Object> body = kafkaWebhook(TOPIC, "webhook", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> destination = (Map<String, Object>) body.get("destination");
+        destination.put(
+                "security",
+                Map.of(
+                        "protocol", "SASL_SSL",
+                        "saslMechanism", "SCRAM-SHA-512",
+                        "username", "hookline",
+                        "password", "kafka-pa55word"));
+        JsonNode created = api.createWebhook(tenant, body);
+        String webhookId = created.get("id").asString();
+
+        assertThat(created.get("destination").get("security").get("password").asString())
+                .isEqualTo("********");
+        Response read = api.get("/v1/webhooks/" + webhookId, tenant);
+        assertThat(read.raw()).doesNotContain("kafka-pa55word").contains("\"password\":\"********\"");
+
+        // SASL without any password is refused, naming the field
+        destination.put("security", Map.of("protocol", "SASL_PLAINTEXT", "saslMechanism", "PLAIN", "username", "u"));
+        Response noPassword = api.post("/v1/webhooks", body, tenant);
+        assertThat(noPassword.status()).isEqualTo(422);
+        assertThat(noPassword.invalidFields()).containsExactly("destination.security.password");
+
+        // a broker in a private range is refused like a private URL
+        destination.remove("security");
+        destination.put("bootstrapServers", "10.1.2.3:9092");
+        Response privateBroker = api.post("/v1/webhooks", body, tenant);
+        assertThat(privateBroker.status()).isEqualTo(422);
+        assertThat(privateBroker.raw()).contains("'10.1.2.3:9092' points to a non-public address (10.1.2.3)");
+    }
+
+    @Test
+    void aPatchKeepsTheStoredPasswordAndMovingItToOtherBrokersNeedsTheSecretsScope() {
+        TestTenant tenant = api.newTenant();
+        Map<String, Object> body = kafkaWebhook(TOPIC, "tenant", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> destination = (Map<String, Object>) body.get("destination");
+        destination.put(
+                "security",
+                Map.of("protocol", "SASL_PLAINTEXT", "saslMechanism", "PLAIN", "username", "u", "password", "p1"));
+        String webhookId = api.createWebhook(tenant, body).get("id").asString();
+        String writer = api.token(List.of(tenant.id()), List.of("webhooks:read", "webhooks:write"));
+
+        // the masked value sent back keeps the stored password
+        destination.put(
+                "security",
+                Map.of(
+                        "protocol", "SASL_PLAINTEXT",
+                        "saslMechanism", "PLAIN",
+                        "username", "u2",
+                        "password", "********"));
+        Response kept = api.patch("/v1/webhooks/" + webhookId, Map.of("destination", destination), writer, tenant.id());
+        assertThat(kept.status()).isEqualTo(200);
+        assertThat(kept.json()
+                        .get("destination")
+                        .get("security")
+                        .get("username")
+                        .asString())
+                .isEqualTo("u2");
+        assertThat(kept.json()
+                        .get("destination")
+                        .get("security")
+                        .get("password")
+                        .asString())
+                .isEqualTo("********");
+
+        // the stored password may not follow the destination to other brokers without webhooks:secrets
+        destination.put("bootstrapServers", "127.0.0.2:" + port);
+        Response moved =
+                api.patch("/v1/webhooks/" + webhookId, Map.of("destination", destination), writer, tenant.id());
+        assertThat(moved.status()).isEqualTo(403);
+        assertThat(moved.json().get("detail").asString())
+                .isEqualTo("moving a destination with a stored password to other brokers needs the"
+                        + " webhooks:secrets scope, or the password sent again with the new address");
+
+        // sent again, the password goes with it
+        destination.put(
+                "security",
+                Map.of("protocol", "SASL_PLAINTEXT", "saslMechanism", "PLAIN", "username", "u2", "password", "p2"));
+        Response resent =
+                api.patch("/v1/webhooks/" + webhookId, Map.of("destination", destination), writer, tenant.id());
+        assertThat(resent.status()).isEqualTo(200);
+        assertThat(resent.json().get("url").asString()).isEqualTo("kafka://127.0.0.2:" + port + "/" + TOPIC);
+    }
+
+    @Test
+    void theTestEndpointPublishesToTheTopic() {
+        TestTenant tenant = api.newTenant();
+        JsonNode webhook = api.createWebhook(tenant, kafkaWebhook(TOPIC, "webhook", Map.of()));
+        String webhookId = webhook.get("id").asString();
+
+        Response tested = api.post("/v1/webhooks/" + webhookId + "/test", Map.of("eventType", "order.placed"), tenant);
+
+        assertThat(tested.status()).isEqualTo(200);
+        assertThat(tested.json().get("succeeded").asBoolean()).isTrue();
+        String eventId = api.latestDelivery(tenant, webhookId, "succeeded", DEADLINE)
+                .get("eventId")
+                .asString();
+        ConsumerRecord<String, String> record = consume(List.of(eventId)).get(eventId);
+        assertSigned(record, webhook.get("secret").asString());
+        assertThat(record.key()).isEqualTo(webhookId);
+    }
+
+    @Test
+    void changingOrDeletingTheWebhookClosesItsProducer() {
+        TestTenant tenant = api.newTenant();
+        String webhookId = api.createWebhook(tenant, kafkaWebhook(TOPIC, "tenant", Map.of()))
+                .get("id")
+                .asString();
+        String eventId = api.publishSample(tenant, "order.placed");
+        consume(List.of(eventId));
+        api.latestDelivery(tenant, webhookId, "succeeded", DEADLINE);
+        KafkaPublisher publisher = app.bean(KafkaPublisher.class);
+        int open = publisher.openProducers();
+        assertThat(open).isPositive();
+
+        assertThat(api.delete("/v1/webhooks/" + webhookId, tenant).status()).isEqualTo(204);
+
+        assertThat(publisher.openProducers()).isEqualTo(open - 1);
+    }
+}

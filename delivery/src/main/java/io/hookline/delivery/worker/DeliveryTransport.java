@@ -1,0 +1,81 @@
+package io.hookline.delivery.worker;
+
+import io.hookline.delivery.http.WebhookHttpClient;
+import io.hookline.delivery.queue.AmqpPublisher;
+import io.hookline.delivery.queue.KafkaPublisher;
+import io.hookline.domain.delivery.Claim;
+import io.hookline.domain.webhook.Destination;
+import io.hookline.domain.webhook.WebhookDestinationChanged;
+import io.hookline.domain.webhook.WebhookId;
+import io.hookline.domain.webhook.WebhookRegistry;
+import io.hookline.tenancy.TenantId;
+import java.util.Map;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Carries one signed delivery to where its webhook points — an HTTPS POST, a Kafka record or an
+ * AMQP message — and reports the outcome in one shape, so signing, the log, retries, disabling
+ * and statistics stay the same for every kind of destination. A broker's acknowledgement is the
+ * queue destinations' 2xx.
+ */
+@Component
+class DeliveryTransport {
+
+    private final WebhookHttpClient http;
+    private final KafkaPublisher kafka;
+    private final AmqpPublisher amqp;
+    private final WebhookRegistry webhooks;
+    private final JsonMapper json;
+
+    DeliveryTransport(
+            WebhookHttpClient http,
+            KafkaPublisher kafka,
+            AmqpPublisher amqp,
+            WebhookRegistry webhooks,
+            JsonMapper json) {
+        this.http = http;
+        this.kafka = kafka;
+        this.amqp = amqp;
+        this.webhooks = webhooks;
+        this.json = json;
+    }
+
+    WebhookHttpClient.Outcome send(Claim claim, Map<String, String> headers, String body) {
+        Destination destination = json.readValue(claim.destinationJson(), Destination.class);
+        return switch (destination) {
+            case Destination.Https https -> http.post(claim.url(), headers, body, claim.timeoutSeconds());
+            case Destination.Kafka topic ->
+                kafka.publish(
+                        claim.webhookId(),
+                        topic,
+                        password(claim),
+                        switch (topic.key()) {
+                            case TENANT -> claim.tenantId();
+                            case EVENT_TYPE -> claim.eventType();
+                            case WEBHOOK -> claim.webhookId();
+                        },
+                        headers,
+                        body,
+                        claim.timeoutSeconds());
+            case Destination.Amqp exchange ->
+                amqp.publish(claim.webhookId(), exchange, password(claim), headers, body, claim.timeoutSeconds());
+        };
+    }
+
+    /** The webhook changed or went: what this node keeps open for it is closed. */
+    @EventListener
+    void on(WebhookDestinationChanged changed) {
+        kafka.evict(changed.webhookId().value());
+        amqp.evict(changed.webhookId().value());
+    }
+
+    private @org.jspecify.annotations.Nullable String password(Claim claim) {
+        return webhooks.openDestinationSecret(
+                new TenantId(claim.tenantId()),
+                new WebhookId(claim.webhookId()),
+                claim.destinationSecretCiphertext(),
+                claim.destinationSecretKeyId());
+    }
+}
