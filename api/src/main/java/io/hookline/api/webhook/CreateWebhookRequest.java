@@ -17,6 +17,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 @Schema(description = "A new webhook subscription; fields left out take the defaults shown")
+@UrlForHttps
 public record CreateWebhookRequest(
         @Schema(example = "ERP sync") @NotBlank @Size(max = 200)
         String name,
