@@ -106,6 +106,21 @@ public final class WebhookHttpClient implements AutoCloseable {
                     null, Map.of(), null, durationMillis, LoggedText.of(error, KEPT_ERROR_BYTES), attemptClass);
         }
 
+        /**
+         * The node is stopping and cut the attempt short: not the receiver's (or broker's) failure;
+         * the delivery is handed back as it was.
+         */
+        public static Outcome cutShort(long durationMillis) {
+            return new Outcome(
+                    null,
+                    Map.of(),
+                    null,
+                    durationMillis,
+                    "interrupted: the node is shutting down",
+                    AttemptClass.OTHER,
+                    true);
+        }
+
         /** Whether a broker acknowledged the message. */
         public boolean acknowledged() {
             return status == null && error == null && attemptClass == AttemptClass.SUCCEEDED;
@@ -198,14 +213,7 @@ public final class WebhookHttpClient implements AutoCloseable {
                         new Failure("no complete response within " + timeoutSeconds + " s", AttemptClass.TIMEOUT));
             }
             if (Thread.currentThread().isInterrupted() || e.getClass() == InterruptedIOException.class) {
-                return new Outcome(
-                        null,
-                        Map.of(),
-                        null,
-                        millisSince(started),
-                        "interrupted: the node is shutting down",
-                        AttemptClass.OTHER,
-                        true);
+                return Outcome.cutShort(millisSince(started));
             }
             return failure(started, describe(e, request, timeoutSeconds));
         } finally {

@@ -112,14 +112,7 @@ public final class AmqpPublisher implements AutoCloseable {
                     millisSince(started));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(
-                    null,
-                    Map.of(),
-                    null,
-                    millisSince(started),
-                    "interrupted: the node is shutting down",
-                    AttemptClass.OTHER,
-                    true);
+            return Outcome.cutShort(millisSince(started));
         } catch (TimeoutException e) {
             connections.discard(webhookId, pooled);
             return Outcome.failed(

@@ -103,14 +103,7 @@ public final class KafkaPublisher implements AutoCloseable {
                     millisSince(started));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(
-                    null,
-                    Map.of(),
-                    null,
-                    millisSince(started),
-                    "interrupted: the node is shutting down",
-                    AttemptClass.OTHER,
-                    true);
+            return Outcome.cutShort(millisSince(started));
         } catch (java.util.concurrent.TimeoutException e) {
             producers.discard(webhookId, producer);
             return Outcome.failed(
