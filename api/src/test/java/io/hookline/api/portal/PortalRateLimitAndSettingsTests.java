@@ -2,15 +2,9 @@ package io.hookline.api.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookline.api.support.ApiClient;
 import io.hookline.api.support.ApiClient.TestTenant;
-import io.hookline.api.support.Browser;
-import io.hookline.api.support.Receiver;
-import io.hookline.api.support.RunningApp;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -20,42 +14,7 @@ import tools.jackson.databind.JsonNode;
  * The webhook's rate limit in the form and on its page, and the tenant's notification e-mail
  * addresses on the notifications view, in headless Chromium, with axe checks.
  */
-class PortalRateLimitAndSettingsTests {
-
-    private static final String SESSION_KEY = "hookline.portal.session";
-
-    private final Receiver receiver = new Receiver();
-    private RunningApp app;
-    private ApiClient api;
-    private Browser browser;
-
-    @BeforeEach
-    void openSignedOut() {
-        browser = Browser.shared();
-        browser.desktop();
-        app = RunningApp.sharedWithDelivery();
-        api = app.client();
-        browser.open(app.baseUrl() + "/portal/");
-        browser.script("sessionStorage.clear(); localStorage.clear()");
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        receiver.close();
-    }
-
-    private void signInAs(TestTenant tenant) {
-        browser.open(app.baseUrl() + "/portal/");
-        browser.find(By.cssSelector("main h1"));
-        browser.script(
-                "sessionStorage.setItem(arguments[0], JSON.stringify({token: arguments[1], tenant: arguments[2]}));"
-                        + " location.hash = '#/webhooks'; location.reload();",
-                SESSION_KEY,
-                tenant.token(),
-                tenant.id());
-        browser.waitForText(By.cssSelector("main h1"), "Webhooks");
-        browser.find(By.cssSelector(".list-body table, .list-body .empty"));
-    }
+class PortalRateLimitAndSettingsTests extends PortalBrowserTest {
 
     @Test
     void theRateLimitIsSetInTheFormShownOnTheWebhookPageAndClearedByEmptyingIt() {
