@@ -66,6 +66,18 @@ public class DeliveryQueue {
      * per webhook, so a batch takes the first due delivery of every tenant before the second of
      * any. Rows another worker holds are skipped, not waited for.
      */
+    /**
+     * One fixed statement whatever the number of deliveries (a multi-row {@code values} list would
+     * be a new statement for every count, rendered and planned afresh).
+     */
+    private static final String ENQUEUE = """
+            insert into delivery (id, tenant_id, webhook_id, event_id, event_type, status,
+                                  next_attempt_at, created_at, updated_at)
+            select d.id, t.tenant_id, d.webhook_id, t.event_id, t.event_type, 'pending', t.at, t.at, t.at
+              from (select ?::varchar as tenant_id, ?::varchar as event_id, ?::varchar as event_type,
+                           ?::timestamptz as at) t,
+                   unnest(?::varchar[], ?::varchar[]) as d(id, webhook_id)""";
+
     private static final String CLAIM = """
             with inflight as (
                 select webhook_id, count(*) as n from delivery
@@ -187,30 +199,13 @@ public class DeliveryQueue {
             String eventType,
             OffsetDateTime createdAt,
             List<NewDelivery> deliveries) {
-        var insert = dsl.insertInto(
-                DELIVERY,
-                DELIVERY.ID,
-                DELIVERY.TENANT_ID,
-                DELIVERY.WEBHOOK_ID,
-                DELIVERY.EVENT_ID,
-                DELIVERY.EVENT_TYPE,
-                DELIVERY.STATUS,
-                DELIVERY.NEXT_ATTEMPT_AT,
-                DELIVERY.CREATED_AT,
-                DELIVERY.UPDATED_AT);
-        for (NewDelivery delivery : deliveries) {
-            insert = insert.values(
-                    delivery.deliveryId().value(),
-                    tenant.value(),
-                    delivery.webhookId(),
-                    eventId.value(),
-                    eventType,
-                    PENDING,
-                    createdAt,
-                    createdAt,
-                    createdAt);
+        String[] ids = new String[deliveries.size()];
+        String[] webhookIds = new String[deliveries.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = deliveries.get(i).deliveryId().value();
+            webhookIds[i] = deliveries.get(i).webhookId();
         }
-        insert.execute();
+        dsl.execute(ENQUEUE, tenant.value(), eventId.value(), eventType, createdAt, ids, webhookIds);
     }
 
     /**

@@ -6,8 +6,8 @@ import io.hookline.domain.delivery.NewDelivery;
 import io.hookline.domain.problem.DomainException;
 import io.hookline.domain.tenant.Tenant;
 import io.hookline.domain.tenant.TenantRegistry;
-import io.hookline.domain.webhook.Webhook;
 import io.hookline.domain.webhook.WebhookRegistry;
+import io.hookline.domain.webhook.WebhookRoute;
 import io.hookline.tenancy.DeliveryId;
 import io.hookline.tenancy.EventId;
 import io.hookline.tenancy.TenantId;
@@ -137,10 +137,10 @@ public class EventOutbox {
 
     private void fanOut(TenantId tenant, Event event, JsonNode envelope, @Nullable String exceptWebhookId) {
         List<NewDelivery> deliveries = new ArrayList<>();
-        for (Webhook webhook : webhooks.subscribers(tenant, event.type())) {
-            if (!webhook.id().value().equals(exceptWebhookId)
-                    && WebhookMatcher.matches(webhook, event.type(), event.siteId(), envelope)) {
-                deliveries.add(new NewDelivery(DeliveryId.next(), webhook.id().value()));
+        for (WebhookRoute route : webhooks.routes(tenant, event.type())) {
+            if (!route.id().value().equals(exceptWebhookId)
+                    && WebhookMatcher.matches(route, event.type(), event.siteId(), envelope)) {
+                deliveries.add(new NewDelivery(DeliveryId.next(), route.id().value()));
             }
         }
         if (deliveries.isEmpty()) {

@@ -1,26 +1,24 @@
 package io.hookline.domain.event;
 
-import io.hookline.domain.webhook.Webhook;
 import io.hookline.domain.webhook.WebhookFilter;
+import io.hookline.domain.webhook.WebhookRoute;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Whether a webhook wants an event: it is enabled, subscribes to the type, covers the event's
- * site (no sites = all sites), and every filter on that type holds against the envelope.
+ * Whether a webhook wants an event of a type it subscribes to (the routes' query chose enabled
+ * webhooks subscribed to the type): it covers the event's site (no sites = all sites), and every
+ * filter on that type holds against the envelope.
  */
 final class WebhookMatcher {
 
     private WebhookMatcher() {}
 
-    static boolean matches(Webhook webhook, String type, @Nullable String siteId, JsonNode envelope) {
-        if (!webhook.enabled() || !webhook.events().contains(type)) {
+    static boolean matches(WebhookRoute route, String type, @Nullable String siteId, JsonNode envelope) {
+        if (!route.sites().isEmpty() && (siteId == null || !route.sites().contains(siteId))) {
             return false;
         }
-        if (!webhook.sites().isEmpty() && (siteId == null || !webhook.sites().contains(siteId))) {
-            return false;
-        }
-        for (WebhookFilter filter : webhook.filters()) {
+        for (WebhookFilter filter : route.filters()) {
             if (filter.event().equals(type) && !holds(filter, envelope)) {
                 return false;
             }

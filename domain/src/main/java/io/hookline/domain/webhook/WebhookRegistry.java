@@ -235,10 +235,13 @@ public class WebhookRegistry {
         return new RotatedSecret(webhooks.toWebhook(record), secret);
     }
 
-    /** The enabled webhooks of the tenant that subscribe to {@code type}; joins the caller's transaction. */
+    /**
+     * The sites and filters of the tenant's enabled webhooks that subscribe to {@code type}, for
+     * fan-out; joins the caller's transaction.
+     */
     @Transactional(readOnly = true)
-    public List<Webhook> subscribers(TenantId tenant, String type) {
-        return webhooks.subscribers(tenant, type);
+    public List<WebhookRoute> routes(TenantId tenant, String type) {
+        return webhooks.routes(tenant, type);
     }
 
     /**

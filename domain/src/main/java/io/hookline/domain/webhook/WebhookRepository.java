@@ -68,15 +68,44 @@ class WebhookRepository {
                 .fetchOptional();
     }
 
-    /** The tenant's enabled webhooks that subscribe to {@code type}. */
-    List<Webhook> subscribers(TenantId tenant, String type) {
-        return dsl.selectFrom(WEBHOOK)
-                .where(
-                        WEBHOOK.TENANT_ID.eq(tenant.value()),
-                        WEBHOOK.ENABLED.isTrue(),
-                        WEBHOOK.EVENTS.contains(new String[] {type}))
-                .orderBy(WEBHOOK.ID)
-                .fetch(this::toWebhook);
+    /**
+     * What fan-out needs of the tenant's enabled webhooks that subscribe to {@code type}, in id
+     * order. Every publish asks, so it reads three columns with a fixed statement instead of
+     * mapping whole webhooks (their secrets, destinations and headers), and parses each distinct
+     * filter list once.
+     */
+    List<WebhookRoute> routes(TenantId tenant, String type) {
+        return dsl.fetch(ROUTES, tenant.value(), type)
+                .map(r -> new WebhookRoute(
+                        new WebhookId(r.get(0, String.class)),
+                        List.of(r.get(1, String[].class)),
+                        filters(r.get(2, String.class))));
+    }
+
+    private static final String ROUTES = """
+            select id, sites, filters::text from webhook
+             where tenant_id = ? and enabled and events @> array[?]::varchar[]
+             order by id""";
+
+    private static final int PARSED_FILTERS_KEPT = 1_000;
+
+    /** Filter lists by their stored text: few distinct ones, and most are empty. */
+    private final java.util.concurrent.ConcurrentHashMap<String, List<WebhookFilter>> parsedFilters =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<WebhookFilter> filters(String stored) {
+        if (stored.equals("[]")) {
+            return List.of();
+        }
+        List<WebhookFilter> known = parsedFilters.get(stored);
+        if (known == null) {
+            known = List.copyOf(json.readValue(stored, FILTERS));
+            if (parsedFilters.size() >= PARSED_FILTERS_KEPT) {
+                parsedFilters.clear();
+            }
+            parsedFilters.put(stored, known);
+        }
+        return known;
     }
 
     /** Up to {@code limit} webhooks with ids after {@code afterId}, in id (creation) order. */
