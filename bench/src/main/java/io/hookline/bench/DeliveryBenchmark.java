@@ -74,8 +74,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * {@code --only} runs some phases (for profiling one of them): {@code savepoints}, {@code backlog},
  * {@code raw}, {@code latency}, {@code ingest}, {@code disk}; the default is all of them.
- * {@code --profile} loads {@code pg_stat_statements} and prints, for each drain, the processor
- * time of this JVM and of PostgreSQL and the statements that took the most time.
+ * {@code --profile} loads {@code pg_stat_statements} and prints, for each drain and each ingest
+ * load, the processor time of this JVM and of PostgreSQL and the statements that took the most
+ * time.
  */
 public final class DeliveryBenchmark {
 
@@ -204,10 +205,10 @@ public final class DeliveryBenchmark {
 
             int backlog = quick ? 10_000 : 100_000;
             double e2e = 0;
+            if (profile) {
+                dsl.execute("create extension if not exists pg_stat_statements");
+            }
             if (runs("backlog")) {
-                if (profile) {
-                    dsl.execute("create extension if not exists pg_stat_statements");
-                }
                 // a node runs for days: its delivery path is compiled long before any backlog. The
                 // first drain of a fresh JVM spends a third of its processor time in the JIT
                 // compiler, so a smaller drain first, not counted, as the latency phases warm up
@@ -414,11 +415,7 @@ public final class DeliveryBenchmark {
                         + " %.1f s (%,.0f/s) with the workers stopped; starting them%n",
                 label, count, (System.nanoTime() - loadStart) / 1e9, count / ((System.nanoTime() - loadStart) / 1e9));
         long receivedBefore = received.get();
-        if (profile) {
-            dsl.execute("select pg_stat_statements_reset()");
-        }
-        long postmaster = postmaster(dsl);
-        Cpu cpuBefore = Cpu.now(postmaster);
+        Cpu cpuBefore = profileStart(dsl);
         long start = System.nanoTime();
         startWorkers(nodes);
         long firstWindowEnd = 0;
@@ -441,34 +438,7 @@ public final class DeliveryBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%s: %,d deliveries attempted and recorded in %.1f s%n", label, count, seconds);
-        if (profile) {
-            Cpu used = Cpu.now(postmaster).minus(cpuBefore);
-            System.out.printf(
-                    "%s: processor time during the drain: this JVM (node, receiver, bench) %.1f s, PostgreSQL %.1f s"
-                            + " (%.0f µs and %.0f µs per delivery)%n",
-                    label,
-                    used.jvmTotal(),
-                    used.postgres(),
-                    1e6 * used.jvmTotal() / count,
-                    1e6 * used.postgres() / count);
-            used.jvm()
-                    .forEach((kind, spent) -> System.out.printf(
-                            "  %-40s %6.1f s  %5.0f µs per delivery%n", kind, spent, 1e6 * spent / count));
-            System.out.println("statements by total time during the drain (pg_stat_statements):");
-            dsl.fetch("""
-                            select calls, rows, round(total_exec_time::numeric, 0) as total_ms,
-                                   round(mean_exec_time::numeric, 3) as mean_ms,
-                                   left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query
-                              from pg_stat_statements order by total_exec_time desc limit 12
-                            """)
-                    .forEach(r -> System.out.printf(
-                            "  %8d calls %9d rows %8s ms total %8s ms mean  %s%n",
-                            r.get("calls", Long.class),
-                            r.get("rows", Long.class),
-                            r.get("total_ms"),
-                            r.get("mean_ms"),
-                            r.get("query")));
-        }
+        profileReport(dsl, cpuBefore, label, count, "delivery");
         if (windows) {
             double first = window / ((firstWindowEnd - start) / 1e9);
             double last = window / ((System.nanoTime() - lastWindowStart) / 1e9);
@@ -480,6 +450,52 @@ public final class DeliveryBenchmark {
             figure("drain of 1,000,000 overall", "%,.0f/s (%.0f s)".formatted(count / seconds, seconds), "—", null);
         }
         return count / seconds;
+    }
+
+    /** With {@code --profile}: forgets earlier statements and reads the processor time so far. */
+    private Cpu profileStart(DSLContext dsl) {
+        if (profile) {
+            dsl.execute("select pg_stat_statements_reset()");
+        }
+        return Cpu.now(postmaster(dsl));
+    }
+
+    /**
+     * With {@code --profile}: the processor time since {@code before}, per {@code unit} (a delivery,
+     * an accepted event), split by kind of thread and for the bench's PostgreSQL, and the statements
+     * that took the most time.
+     */
+    private void profileReport(DSLContext dsl, Cpu before, String label, long count, String unit) {
+        if (!profile || count == 0) {
+            return;
+        }
+        Cpu used = Cpu.now(postmaster(dsl)).minus(before);
+        System.out.printf(
+                "%s: processor time: this JVM (node, receiver, bench) %.1f s, PostgreSQL %.1f s"
+                        + " (%.0f µs and %.0f µs per %s)%n",
+                label,
+                used.jvmTotal(),
+                used.postgres(),
+                1e6 * used.jvmTotal() / count,
+                1e6 * used.postgres() / count,
+                unit);
+        used.jvm()
+                .forEach((kind, spent) -> System.out.printf(
+                        "  %-40s %6.1f s  %5.0f µs per %s%n", kind, spent, 1e6 * spent / count, unit));
+        System.out.println("statements by total time (pg_stat_statements):");
+        dsl.fetch("""
+                        select calls, rows, round(total_exec_time::numeric, 0) as total_ms,
+                               round(mean_exec_time::numeric, 3) as mean_ms,
+                               left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query
+                          from pg_stat_statements order by total_exec_time desc limit 12
+                        """)
+                .forEach(r -> System.out.printf(
+                        "  %8d calls %9d rows %8s ms total %8s ms mean  %s%n",
+                        r.get("calls", Long.class),
+                        r.get("rows", Long.class),
+                        r.get("total_ms"),
+                        r.get("mean_ms"),
+                        r.get("query")));
     }
 
     /**
@@ -692,7 +708,6 @@ public final class DeliveryBenchmark {
         String body = batches
                 ? "{\"events\":[" + String.join(",", java.util.Collections.nCopies(100, single)) + "]}"
                 : single;
-        int eventsPerCall = batches ? 100 : 1;
         NimbusJwtEncoder encoder =
                 new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(java.util.Objects.requireNonNull(signingKey))));
         Map<TenantId, String> tokens = new HashMap<>();
@@ -701,54 +716,27 @@ public final class DeliveryBenchmark {
         }
         int clients = 64;
         int seconds = quick ? 5 : 20;
-        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-        AtomicLong accepted = new AtomicLong();
-        AtomicLong refused = new AtomicLong();
         DSLContext dsl = app.getBean(DSLContext.class);
+        // A running node has compiled its request path long before: the JIT compiler needs some
+        // ten thousand calls of a method, and while it works it takes a processor of the two. So
+        // first a warm-up, not counted: 10,000 single calls (or 300 batches), 60 s at most.
+        load(uri, body, tenants, tokens, clients, Duration.ofSeconds(quick ? 5 : 60), batches ? 300 : 10_000, batches);
         awaitQuiet(dsl);
+        Cpu cpuBefore = profileStart(dsl);
         long receivedBefore = received.get();
         long start = System.nanoTime();
-        long end = start + Duration.ofSeconds(seconds).toNanos();
-        try (HttpClient http = HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .executor(Executors.newVirtualThreadPerTaskExecutor())
-                        .build();
-                ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < clients; c++) {
-                TenantId tenant = tenants.get(c % tenants.size());
-                HttpRequest request = HttpRequest.newBuilder(uri)
-                        .header("Authorization", "Bearer " + tokens.get(tenant))
-                        .header("X-Tenant-ID", tenant.value())
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build();
-                pool.execute(() -> {
-                    while (System.nanoTime() < end) {
-                        long sent = System.nanoTime();
-                        try {
-                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                            latencies.add((System.nanoTime() - sent) / 1_000);
-                            if (response.statusCode() == 202) {
-                                accepted.incrementAndGet();
-                            } else if (response.statusCode() == 200 && batches) {
-                                accepted.addAndGet(response.body().split("\"status\":202", -1).length - 1);
-                            } else {
-                                refused.incrementAndGet();
-                            }
-                        } catch (Exception e) {
-                            refused.incrementAndGet();
-                        }
-                    }
-                });
-            }
-        }
+        Load load = load(uri, body, tenants, tokens, clients, Duration.ofSeconds(seconds), Long.MAX_VALUE, batches);
+        AtomicLong accepted = load.accepted();
+        AtomicLong refused = load.refused();
+        List<Long> latencies = load.latencies();
         double elapsed = (System.nanoTime() - start) / 1e9;
         long delivered = received.get() - receivedBefore;
         long left = dsl.fetchSingle("select count(*) from delivery where status in ('pending', 'delivering')")
                 .get(0, Long.class);
+        String what = batches ? "batches of 100" : "single events";
+        profileReport(dsl, cpuBefore, "ingest (" + what + ")", accepted.get(), "accepted event");
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         double rate = accepted.get() / elapsed;
-        String what = batches ? "batches of 100" : "single events";
         figure(
                 "ingest over HTTP, %d clients, %s, %d s: accepted events/s (%,d refused or failed calls)"
                         .formatted(clients, what, seconds, refused.get()),
@@ -767,6 +755,62 @@ public final class DeliveryBenchmark {
                 "≥ 80 % of accepted",
                 deliveryRate >= 0.8 * rate);
         System.out.printf("%ningest (%s) done%n", what);
+    }
+
+    private record Load(AtomicLong accepted, AtomicLong refused, List<Long> latencies) {}
+
+    /**
+     * {@code clients} callers posting {@code body} as fast as the node answers, for {@code length}
+     * or until {@code calls} calls were answered, whichever comes first.
+     */
+    private static Load load(
+            URI uri,
+            String body,
+            List<TenantId> tenants,
+            Map<TenantId, String> tokens,
+            int clients,
+            Duration length,
+            long calls,
+            boolean batches) {
+        AtomicLong answered = new AtomicLong();
+        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        long end = System.nanoTime() + length.toNanos();
+        try (HttpClient http = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .executor(Executors.newVirtualThreadPerTaskExecutor())
+                        .build();
+                ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < clients; c++) {
+                TenantId tenant = tenants.get(c % tenants.size());
+                HttpRequest request = HttpRequest.newBuilder(uri)
+                        .header("Authorization", "Bearer " + tokens.get(tenant))
+                        .header("X-Tenant-ID", tenant.value())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build();
+                pool.execute(() -> {
+                    while (System.nanoTime() < end && answered.incrementAndGet() <= calls) {
+                        long sent = System.nanoTime();
+                        try {
+                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                            latencies.add((System.nanoTime() - sent) / 1_000);
+                            if (response.statusCode() == 202) {
+                                accepted.incrementAndGet();
+                            } else if (response.statusCode() == 200 && batches) {
+                                accepted.addAndGet(response.body().split("\"status\":202", -1).length - 1);
+                            } else {
+                                refused.incrementAndGet();
+                            }
+                        } catch (Exception e) {
+                            refused.incrementAndGet();
+                        }
+                    }
+                });
+            }
+        }
+        return new Load(accepted, refused, latencies);
     }
 
     private static String token(NimbusJwtEncoder encoder, TenantId tenant) {
