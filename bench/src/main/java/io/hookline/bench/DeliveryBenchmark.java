@@ -74,8 +74,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * {@code --only} runs some phases (for profiling one of them): {@code savepoints}, {@code backlog},
  * {@code raw}, {@code latency}, {@code ingest}, {@code disk}; the default is all of them.
- * {@code --profile} loads {@code pg_stat_statements} and prints, for each drain and each ingest
- * load, the processor time of this JVM and of PostgreSQL and the statements that took the most
+ * {@code --profile} loads {@code pg_stat_statements} and prints, for each drain, steady rate and
+ * ingest load, the processor time of this JVM and of PostgreSQL and the statements that took the most
  * time.
  */
 public final class DeliveryBenchmark {
@@ -630,7 +630,10 @@ public final class DeliveryBenchmark {
         int warmUp = quick ? 2 : 5;
         int seconds = quick ? 5 : 15;
         steady(app, tenants, rate, warmUp);
+        DSLContext dsl = app.getBean(DSLContext.class);
+        Cpu cpuBefore = profileStart(dsl);
         long[] micros = steady(app, tenants, rate, seconds);
+        profileReport(dsl, cpuBefore, "%,d events/s".formatted(rate), (long) rate * seconds, "event");
         double p99 = percentile(micros, 0.99) / 1000.0;
         figure(
                 "commit → receipt at a steady %,d events/s for %d s (after %d s warm-up), %,d arrived"
