@@ -59,7 +59,9 @@ public final class KafkaPublisher implements AutoCloseable {
 
     /**
      * Sends {@code body} with {@code headers} as record headers to the destination's topic under
-     * {@code key}, and waits for the acknowledgement at most {@code timeoutSeconds}.
+     * {@code key}, and waits for the acknowledgement at most {@code timeoutSeconds}. The record is
+     * handed to the producer in its {@code turn} (see {@link SendOrder}), which is passed as soon
+     * as it has been, or when it never will be; the acknowledgement is awaited after that.
      */
     public Outcome publish(
             String webhookId,
@@ -68,7 +70,24 @@ public final class KafkaPublisher implements AutoCloseable {
             String key,
             Map<String, String> headers,
             String body,
-            int timeoutSeconds) {
+            int timeoutSeconds,
+            SendOrder.Turn turn) {
+        try {
+            return publishInTurn(webhookId, destination, password, key, headers, body, timeoutSeconds, turn);
+        } finally {
+            turn.pass();
+        }
+    }
+
+    private Outcome publishInTurn(
+            String webhookId,
+            Destination.Kafka destination,
+            @Nullable String password,
+            String key,
+            Map<String, String> headers,
+            String body,
+            int timeoutSeconds,
+            SendOrder.Turn turn) {
         long started = System.nanoTime();
         String refused = refusedHost(destination);
         if (refused != null) {
@@ -93,8 +112,16 @@ public final class KafkaPublisher implements AutoCloseable {
                 key.getBytes(StandardCharsets.UTF_8),
                 body.getBytes(StandardCharsets.UTF_8),
                 recordHeaders);
+        if (!turn.awaitBefore(SendOrder.MAX_WAIT)) {
+            return Outcome.cutShort(millisSince(started));
+        }
         try {
-            Future<RecordMetadata> sent = producer.kafka().send(record);
+            Future<RecordMetadata> sent;
+            try {
+                sent = producer.kafka().send(record);
+            } finally {
+                turn.pass();
+            }
             // delivery.timeout.ms already bounds it; the margin only guards against a stuck client
             RecordMetadata metadata = sent.get(timeoutSeconds + 5L, TimeUnit.SECONDS);
             return Outcome.acknowledged(
