@@ -42,8 +42,9 @@ import tools.jackson.databind.JsonNode;
  * Webhooks whose destination is a Kafka topic, against a real KRaft broker in this JVM: the
  * record carries the HTTPS body and headers and verifies with the same secret; the broker's
  * acknowledgement is the success; a missing topic and a stopped broker are failed attempts with
- * their reason that follow the retry schedule, and a broker stopped mid-stream loses nothing
- * once one is back on its port.
+ * their reason that follow the retry schedule, a topic deleted mid-stream loses nothing once it
+ * is back, and a webhook's records reach their partition in publish order. (The broker itself
+ * stopped and started again: {@link KafkaBrokerOutageTests}.)
  */
 class KafkaDestinationTests {
 
@@ -307,9 +308,7 @@ class KafkaDestinationTests {
 
     /**
      * The topic goes away mid-stream and comes back: the deliveries made meanwhile fail with the
-     * broker's reason, retry, and all arrive once it is back. (The embedded KRaft broker binds a
-     * new port on every start, which the webhook's bootstrapServers would not follow, so the fault
-     * is the topic's, on a live broker.)
+     * broker's reason, retry, and all arrive once it is back.
      */
     @Test
     void aTopicGoneMidStreamLosesNothingOnceItIsBack() throws Exception {
