@@ -392,6 +392,8 @@ public final class DeliveryBenchmark {
         String topic = "hookline-bench";
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, TENANTS);
         broker.brokerProperty("auto.create.topics.enable", "false");
+        // advertised at 127.0.0.1, which the bench allows, not at "localhost", a name Hookline never dials
+        broker.brokerProperty("advertised.listeners", "EXTERNAL://127.0.0.1:0");
         broker.afterPropertiesSet();
         try {
             broker.addTopics(new NewTopic(topic, TENANTS, (short) 1));

@@ -59,6 +59,7 @@ class KafkaBrokerOutageTests {
     static void start() throws Exception {
         broker = new EmbeddedKafkaKraftBroker(1, 1, TOPIC);
         broker.brokerProperty("auto.create.topics.enable", "false");
+        broker.brokerProperty("advertised.listeners", KafkaDestinationTests.ADVERTISED);
         broker.afterPropertiesSet();
         String servers = broker.getBrokersAsString();
         port = Integer.parseInt(servers.substring(servers.lastIndexOf(':') + 1));

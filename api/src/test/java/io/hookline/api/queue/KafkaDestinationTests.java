@@ -50,6 +50,8 @@ class KafkaDestinationTests {
 
     private static final String TOPIC = "hookline-events";
     private static final Duration DEADLINE = Duration.ofSeconds(30);
+    /** The broker's own listener, advertised at its loopback address (port 0: the port it bound). */
+    static final String ADVERTISED = "EXTERNAL://127.0.0.1:0";
 
     private static int port;
     private static EmbeddedKafkaKraftBroker broker;
@@ -77,6 +79,9 @@ class KafkaDestinationTests {
     private static EmbeddedKafkaKraftBroker startBroker() {
         EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, 1, TOPIC);
         started.brokerProperty("auto.create.topics.enable", "false");
+        // the test kit advertises "localhost", a local host name Hookline never dials (see
+        // aBrokerTheClusterAdvertisesAtALocalNameIsRefused); 127.0.0.1 is allowed to these tests
+        started.brokerProperty("advertised.listeners", ADVERTISED);
         started.afterPropertiesSet();
         return started;
     }
@@ -275,12 +280,56 @@ class KafkaDestinationTests {
     }
 
     private static KafkaConsumer<String, String> consumer() {
+        return consumer("127.0.0.1:" + port);
+    }
+
+    private static KafkaConsumer<String, String> consumer(String servers) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port);
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         return new KafkaConsumer<>(config);
+    }
+
+    /**
+     * Only the bootstrap servers are in the webhook; the brokers a producer then talks to are
+     * those the cluster advertises. A cluster reached at an allowed address that advertises a
+     * local one is refused before any record is handed over, with the address in the log.
+     */
+    @Test
+    void aBrokerTheClusterAdvertisesAtALocalNameIsRefused() {
+        EmbeddedKafkaKraftBroker local = new EmbeddedKafkaKraftBroker(1, 1, TOPIC);
+        local.afterPropertiesSet();
+        try {
+            String servers = local.getBrokersAsString();
+            assertThat(servers).startsWith("localhost:");
+            int localPort = Integer.parseInt(servers.substring(servers.lastIndexOf(':') + 1));
+            TestTenant tenant = api.newTenant();
+            Map<String, Object> body = kafkaWebhook(TOPIC, "tenant", Map.of("retry", Map.of("enabled", false)));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> destination = (Map<String, Object>) body.get("destination");
+            destination.put("bootstrapServers", "127.0.0.1:" + localPort);
+            String webhookId = api.createWebhook(tenant, body).get("id").asString();
+
+            api.publishSample(tenant, "order.placed");
+            JsonNode delivery = api.finalDelivery(tenant, webhookId, DEADLINE);
+
+            assertThat(delivery.get("status").asString()).isEqualTo("failed");
+            JsonNode attempt = delivery.get("attempts").get(0);
+            assertThat(attempt.get("responseStatus").isNull()).isTrue();
+            assertThat(attempt.get("error").asString())
+                    .isEqualTo("refused: the cluster advertises the broker localhost:" + localPort
+                            + " (localhost is a local host name)");
+            try (KafkaConsumer<String, String> consumer = consumer(servers)) {
+                TopicPartition partition = new TopicPartition(TOPIC, 0);
+                assertThat(consumer.endOffsets(List.of(partition)).get(partition))
+                        .as("no record reached the broker")
+                        .isZero();
+            }
+        } finally {
+            local.destroy();
+        }
     }
 
     @Test
