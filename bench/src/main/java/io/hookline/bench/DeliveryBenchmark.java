@@ -386,8 +386,7 @@ public final class DeliveryBenchmark {
      * outcome {@code succeeded}), and the topic's end offsets are checked against the count.
      * The webhooks go back to the HTTPS receiver afterwards.
      */
-    private void kafkaBacklog(
-            List<ConfigurableApplicationContext> nodes, List<TenantId> tenants, int count, String url)
+    private void kafkaBacklog(List<ConfigurableApplicationContext> nodes, List<TenantId> tenants, int count, String url)
             throws Exception {
         String topic = "hookline-bench";
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, TENANTS);
@@ -398,10 +397,15 @@ public final class DeliveryBenchmark {
         try {
             broker.addTopics(new NewTopic(topic, TENANTS, (short) 1));
             String servers = broker.getBrokersAsString().replace("localhost", "127.0.0.1");
-            System.out.printf("%nKafka %s: in-process KRaft broker at %s, topic %s of %d partitions%n",
+            System.out.printf(
+                    "%nKafka %s: in-process KRaft broker at %s, topic %s of %d partitions%n",
                     AppInfoParser.getVersion(), servers, topic, TENANTS);
-            point(nodes.getFirst(), tenants, new Destination.Kafka(
-                    servers, topic, Destination.PartitionKey.TENANT, Destination.KafkaSecurity.PLAINTEXT), null);
+            point(
+                    nodes.getFirst(),
+                    tenants,
+                    new Destination.Kafka(
+                            servers, topic, Destination.PartitionKey.TENANT, Destination.KafkaSecurity.PLAINTEXT),
+                    null);
             LongSupplier acknowledged = () -> nodes.stream()
                     .mapToLong(node -> (long) node.getBean(MeterRegistry.class)
                             .counter("hookline.delivery.attempts", "outcome", "succeeded")
@@ -422,11 +426,11 @@ public final class DeliveryBenchmark {
                     throw new IllegalStateException(e);
                 }
             });
-            System.out.printf("records on the topic: %,d (warm-up and backlog: %,d deliveries)%n",
-                    records, count + count / 5);
+            System.out.printf(
+                    "records on the topic: %,d (warm-up and backlog: %,d deliveries)%n", records, count + count / 5);
             figure(
                     "deliveries/s, backlog of %,d across %d webhooks of %d tenants (%d node%s) to Kafka"
-                            .formatted(count, TENANTS, TENANTS, nodeCount, nodeCount > 1 ? "s" : "")
+                                    .formatted(count, TENANTS, TENANTS, nodeCount, nodeCount > 1 ? "s" : "")
                             + " (in-process KRaft broker, acks=all)",
                     "%,.0f/s".formatted(rate),
                     "—",
@@ -450,8 +454,21 @@ public final class DeliveryBenchmark {
                             tenant,
                             webhook,
                             new WebhookPatch(
-                                    null, url, null, null, null, null, null, null, null, null, null, null, null,
-                                    destination, null),
+                                    null,
+                                    url,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    destination,
+                                    null),
                             true));
         }
     }

@@ -254,7 +254,8 @@ class AmqpDestinationTests {
         String queue = exchangeWithQueue(exchange, "events");
         TestTenant tenant = api.newTenant(new Tenant.RateLimit(100_000, 10, 10), 3);
         try (TcpProxy proxy = new TcpProxy("127.0.0.1", 5672)) {
-            Map<String, Object> body = amqpWebhook(exchange, "events", Map.of("retry", Map.of("enabled", true, "maxAttempts", 10)));
+            Map<String, Object> body =
+                    amqpWebhook(exchange, "events", Map.of("retry", Map.of("enabled", true, "maxAttempts", 10)));
             body.put(
                     "destination",
                     Map.of(
@@ -298,28 +299,27 @@ class AmqpDestinationTests {
             assertThat(received.size()).as("the way was cut mid-stream").isLessThan(published.size());
 
             // attempts fail for the connection and are due again, none given up
-            Awaitility.await().atMost(DEADLINE).until(() -> api.pageAll(
-                                    tenant, "/v1/webhooks/" + webhookId + "/deliveries?limit=100")
-                            .stream()
-                            .filter(d -> d.get("status").asString().equals("pending")
-                                    && d.get("attemptCount").asInt() >= 1)
-                            .count()
-                    >= 5);
+            Awaitility.await()
+                    .atMost(DEADLINE)
+                    .until(() -> api.pageAll(tenant, "/v1/webhooks/" + webhookId + "/deliveries?limit=100").stream()
+                                    .filter(d -> d.get("status").asString().equals("pending")
+                                            && d.get("attemptCount").asInt() >= 1)
+                                    .count()
+                            >= 5);
 
             proxy.restore();
             Awaitility.await()
                     .atMost(DEADLINE)
                     .pollInterval(Duration.ofMillis(50))
-                    .until(() -> drain(queue, received) >= 0
-                            && received.keySet().containsAll(published));
+                    .until(() ->
+                            drain(queue, received) >= 0 && received.keySet().containsAll(published));
             for (GetResponse message : received.values()) {
                 assertSigned(message, webhook.get("secret").asString());
             }
             assertThat(received.keySet()).containsExactlyInAnyOrderElementsOf(published);
 
             Awaitility.await().atMost(DEADLINE).until(() -> {
-                List<JsonNode> deliveries =
-                        api.pageAll(tenant, "/v1/webhooks/" + webhookId + "/deliveries?limit=100");
+                List<JsonNode> deliveries = api.pageAll(tenant, "/v1/webhooks/" + webhookId + "/deliveries?limit=100");
                 return deliveries.size() == published.size()
                         && deliveries.stream()
                                 .allMatch(d -> d.get("status").asString().equals("succeeded"));

@@ -47,6 +47,7 @@ class KafkaBrokerOutageTests {
     private static final String TOPIC = "outage";
     /** Events published after the broker stopped (before it, as many as came until then). */
     private static final int AFTER_STOP = 30;
+
     private static final Duration DEADLINE = Duration.ofSeconds(90);
 
     private static int port;
@@ -133,7 +134,8 @@ class KafkaBrokerOutageTests {
 
             // deliveries are flowing: the broker goes down under them
             Awaitility.await().atMost(DEADLINE).until(() -> received.size() >= 10);
-            BrokerServer server = broker.getCluster().brokers().values().iterator().next();
+            BrokerServer server =
+                    broker.getCluster().brokers().values().iterator().next();
             server.shutdown();
             stopped.set(true);
             publisher.get();
@@ -146,9 +148,7 @@ class KafkaBrokerOutageTests {
 
             // the test kit's broker binds its port again on start-up, and keeps its log
             server.startup();
-            Awaitility.await()
-                    .atMost(DEADLINE)
-                    .until(() -> received.keySet().containsAll(published));
+            Awaitility.await().atMost(DEADLINE).until(() -> received.keySet().containsAll(published));
             reading.set(false);
             consumer.get();
         } finally {
@@ -168,13 +168,16 @@ class KafkaBrokerOutageTests {
         // the duplicates a retry may bring are told apart by webhook-id, as integrators do
         assertThat(duplicates).isSubsetOf(published);
 
-        Awaitility.await().atMost(DEADLINE).until(() -> statuses(tenant, webhookId, published.size()).stream()
-                .allMatch(status -> status.equals("succeeded")));
+        Awaitility.await()
+                .atMost(DEADLINE)
+                .until(() -> statuses(tenant, webhookId, published.size()).stream()
+                        .allMatch(status -> status.equals("succeeded")));
         List<JsonNode> retried = api.pageAll(tenant, "/v1/webhooks/" + webhookId + "/deliveries?limit=100").stream()
                 .filter(delivery -> delivery.get("attemptCount").asInt() > 1)
                 .toList();
         assertThat(retried).isNotEmpty();
-        JsonNode attempts = api.get("/v1/deliveries/" + retried.getFirst().get("id").asString(), tenant)
+        JsonNode attempts = api.get(
+                        "/v1/deliveries/" + retried.getFirst().get("id").asString(), tenant)
                 .json()
                 .get("attempts");
         List<String> outcomes = new ArrayList<>();

@@ -223,18 +223,21 @@ class KafkaDestinationTests {
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Awaitility.await().atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    String id = header(record, "webhook-id");
-                    if (!seen.add(id)) {
-                        duplicates.add(id);
-                    }
-                    byPartition
-                            .computeIfAbsent(record.partition(), p -> new ArrayList<>())
-                            .add(record);
-                }
-                return seen.containsAll(wanted);
-            });
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(90))
+                    .pollDelay(Duration.ZERO)
+                    .until(() -> {
+                        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                            String id = header(record, "webhook-id");
+                            if (!seen.add(id)) {
+                                duplicates.add(id);
+                            }
+                            byPartition
+                                    .computeIfAbsent(record.partition(), p -> new ArrayList<>())
+                                    .add(record);
+                        }
+                        return seen.containsAll(wanted);
+                    });
             // anything sent twice would have come by now, with the rest
             consumer.poll(Duration.ofMillis(500)).forEach(record -> duplicates.add(header(record, "webhook-id")));
         }
