@@ -63,7 +63,7 @@ class AmqpDestinationTests {
             Assumptions.abort("no RabbitMQ on 127.0.0.1:5672 (start it with rabbitmq-server -detached): " + e);
         }
         channel = rabbit.createChannel();
-        app = RunningApp.startWithDelivery(Map.of(
+        app = RunningApp.startWithDeliveryAlone(Map.of(
                 "hookline.delivery.retry-schedule", "0s,500ms,1s,1s,1s,1s,1s,1s,1s,1s",
                 "hookline.delivery.disable-after-failures", "1000"));
     }

@@ -65,7 +65,7 @@ class KafkaBrokerOutageTests {
         String servers = broker.getBrokersAsString();
         port = Integer.parseInt(servers.substring(servers.lastIndexOf(':') + 1));
         // ten attempts about 2 s apart (each failing one waits out its 2 s timeout): some 35 s of outage survived
-        app = RunningApp.startWithDelivery(Map.of(
+        app = RunningApp.startWithDeliveryAlone(Map.of(
                 "hookline.delivery.retry-schedule", "0s,1s,1s,2s,2s,2s,2s,2s,2s,2s",
                 "hookline.delivery.disable-after-failures", "1000"));
     }

@@ -55,7 +55,11 @@ class KafkaDestinationTests {
 
     private static int port;
     private static EmbeddedKafkaKraftBroker broker;
-    /** A node of its own: retries spaced out and no auto-disable while a broker is down for a while. */
+    /**
+     * A node of its own on a database of its own (no other node of the test JVM sends these
+     * webhooks' deliveries): retries spaced out and no auto-disable while a broker is down for a
+     * while.
+     */
     private static RunningApp app;
 
     private final ApiClient api = app.client();
@@ -65,7 +69,7 @@ class KafkaDestinationTests {
         broker = startBroker();
         String servers = broker.getBrokersAsString();
         port = Integer.parseInt(servers.substring(servers.lastIndexOf(':') + 1));
-        app = RunningApp.startWithDelivery(Map.of(
+        app = RunningApp.startWithDeliveryAlone(Map.of(
                 "hookline.delivery.retry-schedule", "0s,500ms,1s,1s,1s,1s,1s,1s,1s,1s",
                 "hookline.delivery.disable-after-failures", "1000"));
     }
