@@ -16,12 +16,16 @@ import io.hookline.domain.event.EventPublisher;
 import io.hookline.domain.tenant.Tenant;
 import io.hookline.domain.tenant.TenantChanges;
 import io.hookline.domain.tenant.TenantRegistry;
+import io.hookline.domain.webhook.Destination;
 import io.hookline.domain.webhook.SignatureScheme;
 import io.hookline.domain.webhook.Webhook;
+import io.hookline.domain.webhook.WebhookId;
+import io.hookline.domain.webhook.WebhookPatch;
 import io.hookline.domain.webhook.WebhookRegistry;
 import io.hookline.domain.webhook.WebhookSettings;
 import io.hookline.tenancy.TenantId;
 import io.hookline.tenancy.context.CallerContext;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,10 +54,17 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.AppInfoParser;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -70,13 +81,18 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>
  * java -jar bench/target/hookline-bench.jar [--quick] [--nodes=2] [--million] [--only=backlog,raw,...]
+ *     [--destination=kafka]
  * </pre>
  *
  * {@code --only} runs some phases (for profiling one of them): {@code savepoints}, {@code backlog},
  * {@code raw}, {@code latency}, {@code ingest}, {@code disk}; the default is all of them.
  * {@code --profile} loads {@code pg_stat_statements} and prints, for each drain, steady rate and
- * ingest load, the processor time of this JVM and of PostgreSQL and the statements that took the most
- * time.
+ * ingest load, the processor time of this JVM and of PostgreSQL and the statements that took the
+ * most time.
+ * {@code --destination=kafka} adds to the backlog phase a second drain of the same size to a
+ * Kafka topic: an in-process KRaft broker (the one the api tests use) is started, the ten
+ * webhooks are pointed at it (key: tenant, one partition per tenant), and pointed back at the
+ * HTTPS receiver afterwards.
  */
 public final class DeliveryBenchmark {
 
@@ -95,9 +111,13 @@ public final class DeliveryBenchmark {
     private final boolean million;
     private final Set<String> phases;
     private final boolean profile;
+    private final boolean kafka;
+    private final List<WebhookId> webhooks = new ArrayList<>();
 
-    private DeliveryBenchmark(boolean quick, int nodeCount, boolean million, Set<String> phases, boolean profile) {
+    private DeliveryBenchmark(
+            boolean quick, int nodeCount, boolean million, Set<String> phases, boolean profile, boolean kafka) {
         this.profile = profile;
+        this.kafka = kafka;
         this.quick = quick;
         this.nodeCount = nodeCount;
         this.million = million;
@@ -123,7 +143,16 @@ public final class DeliveryBenchmark {
                 .filter(a -> a.startsWith("--only="))
                 .flatMap(a -> Arrays.stream(a.substring(7).split(",")))
                 .collect(java.util.stream.Collectors.toSet());
-        new DeliveryBenchmark(quick, nodes, million, phases, given.contains("--profile")).run();
+        String destination = given.stream()
+                .filter(a -> a.startsWith("--destination="))
+                .map(a -> a.substring(14))
+                .findFirst()
+                .orElse("https");
+        if (!List.of("https", "kafka").contains(destination)) {
+            throw new IllegalArgumentException("--destination is https (the default) or kafka, not " + destination);
+        }
+        new DeliveryBenchmark(quick, nodes, million, phases, given.contains("--profile"), destination.equals("kafka"))
+                .run();
         System.exit(0);
     }
 
@@ -220,6 +249,9 @@ public final class DeliveryBenchmark {
                         "%,.0f/s".formatted(e2e),
                         "—",
                         null);
+                if (kafka) {
+                    kafkaBacklog(nodes, tenants, backlog, url);
+                }
             }
             if (runs("raw")) {
                 rawLimit(app, url, quick ? 1_000 : 5_000, inFlight); // warm-up, not counted
@@ -292,7 +324,7 @@ public final class DeliveryBenchmark {
             Tenant tenant = app.getBean(TenantRegistry.class)
                     .create(new TenantChanges("Bench " + i, "BENCH" + i, new Tenant.RateLimit(100_000, 1, 1), null));
             TenantId id = tenant.id();
-            CallerContext.callAs(
+            WebhookRegistry.CreatedWebhook created = CallerContext.callAs(
                     new CallerContext.Caller("usr_bench", id),
                     () -> app.getBean(WebhookRegistry.class)
                             .create(
@@ -309,6 +341,7 @@ public final class DeliveryBenchmark {
                                             Webhook.Retry.DEFAULT,
                                             false,
                                             SignatureScheme.STANDARD)));
+            webhooks.add(created.webhook().id());
             tenants.add(id);
         }
         return tenants;
@@ -343,6 +376,101 @@ public final class DeliveryBenchmark {
                     }
                 });
             }
+        }
+    }
+
+    /**
+     * The backlog drain again, to a Kafka topic: an in-process KRaft broker (one node, a topic of
+     * one partition per tenant), the ten webhooks pointed at it with the tenant as the key, a
+     * warm-up drain not counted, then the same backlog as the HTTPS drain; a delivery counts when
+     * the broker acknowledged it (the nodes' {@code hookline.delivery.attempts} counter,
+     * outcome {@code succeeded}), and the topic's end offsets are checked against the count.
+     * The webhooks go back to the HTTPS receiver afterwards.
+     */
+    private void kafkaBacklog(List<ConfigurableApplicationContext> nodes, List<TenantId> tenants, int count, String url)
+            throws Exception {
+        String topic = "hookline-bench";
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, TENANTS);
+        broker.brokerProperty("auto.create.topics.enable", "false");
+        // advertised at 127.0.0.1, which the bench allows, not at "localhost", a name Hookline never dials
+        broker.brokerProperty("advertised.listeners", "EXTERNAL://127.0.0.1:0");
+        broker.afterPropertiesSet();
+        try {
+            broker.addTopics(new NewTopic(topic, TENANTS, (short) 1));
+            String servers = broker.getBrokersAsString().replace("localhost", "127.0.0.1");
+            System.out.printf(
+                    "%nKafka %s: in-process KRaft broker at %s, topic %s of %d partitions%n",
+                    AppInfoParser.getVersion(), servers, topic, TENANTS);
+            point(
+                    nodes.getFirst(),
+                    tenants,
+                    new Destination.Kafka(
+                            servers, topic, Destination.PartitionKey.TENANT, Destination.KafkaSecurity.PLAINTEXT),
+                    null);
+            LongSupplier acknowledged = () -> nodes.stream()
+                    .mapToLong(node -> (long) node.getBean(MeterRegistry.class)
+                            .counter("hookline.delivery.attempts", "outcome", "succeeded")
+                            .count())
+                    .sum();
+            backlog(nodes, tenants, count / 5, "Kafka warm-up (not counted)", false, acknowledged);
+            double rate = backlog(nodes, tenants, count, "Kafka backlog", false, acknowledged);
+            long records = broker.doWithAdminFunction(admin -> {
+                try {
+                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                    for (int p = 0; p < TENANTS; p++) {
+                        latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+                    }
+                    return admin.listOffsets(latest).all().get().values().stream()
+                            .mapToLong(ListOffsetsResultInfo::offset)
+                            .sum();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            System.out.printf(
+                    "records on the topic: %,d (warm-up and backlog: %,d deliveries)%n", records, count + count / 5);
+            figure(
+                    "deliveries/s, backlog of %,d across %d webhooks of %d tenants (%d node%s) to Kafka"
+                                    .formatted(count, TENANTS, TENANTS, nodeCount, nodeCount > 1 ? "s" : "")
+                            + " (in-process KRaft broker, acks=all)",
+                    "%,.0f/s".formatted(rate),
+                    "—",
+                    null);
+        } finally {
+            point(nodes.getFirst(), tenants, Destination.HTTPS, url);
+            broker.destroy();
+        }
+    }
+
+    /** Points every bench webhook at {@code destination} ({@code url} for HTTPS). */
+    private void point(
+            ConfigurableApplicationContext app, List<TenantId> tenants, Destination destination, @Nullable String url) {
+        WebhookRegistry registry = app.getBean(WebhookRegistry.class);
+        for (int i = 0; i < tenants.size(); i++) {
+            TenantId tenant = tenants.get(i);
+            WebhookId webhook = webhooks.get(i);
+            CallerContext.callAs(
+                    new CallerContext.Caller("usr_bench", tenant),
+                    () -> registry.update(
+                            tenant,
+                            webhook,
+                            new WebhookPatch(
+                                    null,
+                                    url,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    destination,
+                                    null),
+                            true));
         }
     }
 
@@ -404,6 +532,17 @@ public final class DeliveryBenchmark {
             int count,
             String label,
             boolean windows) {
+        return backlog(nodes, tenants, count, label, windows, received::get);
+    }
+
+    /** The backlog drain, {@code arrived} counting what reached the destination so far. */
+    private double backlog(
+            List<ConfigurableApplicationContext> nodes,
+            List<TenantId> tenants,
+            int count,
+            String label,
+            boolean windows,
+            LongSupplier arrived) {
         ConfigurableApplicationContext app = nodes.getFirst();
         DSLContext dsl = app.getBean(DSLContext.class);
         stopWorkers(nodes);
@@ -414,7 +553,7 @@ public final class DeliveryBenchmark {
                 "%n%s: %,d events published through EventPublisher.publishAll (4 callers × 100 per call) in"
                         + " %.1f s (%,.0f/s) with the workers stopped; starting them%n",
                 label, count, (System.nanoTime() - loadStart) / 1e9, count / ((System.nanoTime() - loadStart) / 1e9));
-        long receivedBefore = received.get();
+        long receivedBefore = arrived.getAsLong();
         Cpu cpuBefore = profileStart(dsl);
         long start = System.nanoTime();
         startWorkers(nodes);
@@ -423,7 +562,7 @@ public final class DeliveryBenchmark {
         int window = 100_000;
         while (true) {
             sleep(Duration.ofMillis(100));
-            long got = received.get() - receivedBefore;
+            long got = arrived.getAsLong() - receivedBefore;
             long now = System.nanoTime();
             if (firstWindowEnd == 0 && got >= window) {
                 firstWindowEnd = now;

@@ -10,6 +10,8 @@ import io.hookline.api.support.ApiClient;
 import io.hookline.api.support.ApiClient.TestTenant;
 import io.hookline.api.support.RunningApp;
 import io.hookline.api.support.StandardWebhooksVerifier;
+import io.hookline.api.support.TcpProxy;
+import io.hookline.domain.tenant.Tenant;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +19,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -29,8 +36,8 @@ import tools.jackson.databind.JsonNode;
  * (127.0.0.1:5672, guest/guest; {@code .ci/run} starts one in CI, where its absence fails the
  * tests instead of skipping them): the message carries the HTTPS body with the headers as
  * message headers; the publisher confirm is the success; a missing exchange and an unroutable
- * message are failed attempts with their reason; an exchange deleted mid-stream loses nothing
- * once it is back.
+ * message are failed attempts with their reason; an exchange deleted mid-stream, and the way to
+ * the broker cut mid-stream (a {@link TcpProxy} in between), lose nothing once they are back.
  */
 class AmqpDestinationTests {
 
@@ -56,7 +63,7 @@ class AmqpDestinationTests {
             Assumptions.abort("no RabbitMQ on 127.0.0.1:5672 (start it with rabbitmq-server -detached): " + e);
         }
         channel = rabbit.createChannel();
-        app = RunningApp.startWithDelivery(Map.of(
+        app = RunningApp.startWithDeliveryAlone(Map.of(
                 "hookline.delivery.retry-schedule", "0s,500ms,1s,1s,1s,1s,1s,1s,1s,1s",
                 "hookline.delivery.disable-after-failures", "1000"));
     }
@@ -233,5 +240,116 @@ class AmqpDestinationTests {
             }
             return succeeded == 4;
         });
+    }
+
+    /**
+     * The network between Hookline and the broker fails while deliveries flow: a proxy in
+     * between drops every connection and refuses new ones, then listens again on its port. The
+     * attempts meanwhile fail with the reason and are retried; every event is in the queue once
+     * the way is open again.
+     */
+    @Test
+    void aBrokerUnreachableMidStreamLosesNothingOnceItIsBack() throws Exception {
+        String exchange = unique("cut");
+        String queue = exchangeWithQueue(exchange, "events");
+        TestTenant tenant = api.newTenant(new Tenant.RateLimit(100_000, 10, 10), 3);
+        try (TcpProxy proxy = new TcpProxy("127.0.0.1", 5672)) {
+            Map<String, Object> body =
+                    amqpWebhook(exchange, "events", Map.of("retry", Map.of("enabled", true, "maxAttempts", 10)));
+            body.put(
+                    "destination",
+                    Map.of(
+                            "type",
+                            "amqp",
+                            "uri",
+                            "amqp://guest:guest@127.0.0.1:" + proxy.port() + "/",
+                            "exchange",
+                            exchange,
+                            "routingKey",
+                            "events"));
+            JsonNode webhook = api.createWebhook(tenant, body);
+            String webhookId = webhook.get("id").asString();
+            JsonNode sample = api.sample(tenant, "order.placed");
+
+            Map<String, GetResponse> received = new HashMap<>();
+            List<String> published = new CopyOnWriteArrayList<>();
+            AtomicBoolean cut = new AtomicBoolean();
+            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                // events keep coming until 30 more were published with the way cut
+                Future<?> publisher = threads.submit(() -> {
+                    int afterCut = 0;
+                    while (afterCut < 30 && published.size() < 5_000) {
+                        boolean down = cut.get();
+                        ApiClient.Response answered =
+                                api.post("/v1/events", Map.of("type", "order.placed", "data", sample), tenant);
+                        assertThat(answered.status()).as(answered.raw()).isEqualTo(202);
+                        published.add(answered.json().get("id").asString());
+                        afterCut += down ? 1 : 0;
+                    }
+                    return null;
+                });
+                Awaitility.await()
+                        .atMost(DEADLINE)
+                        .pollInterval(Duration.ofMillis(20))
+                        .until(() -> drain(queue, received) >= 10);
+                proxy.cut();
+                cut.set(true);
+                publisher.get();
+            }
+            assertThat(received.size()).as("the way was cut mid-stream").isLessThan(published.size());
+
+            // attempts fail for the connection and are due again, none given up
+            Awaitility.await()
+                    .atMost(DEADLINE)
+                    .until(() -> api.pageAll(tenant, "/v1/webhooks/" + webhookId + "/deliveries?limit=100").stream()
+                                    .filter(d -> d.get("status").asString().equals("pending")
+                                            && d.get("attemptCount").asInt() >= 1)
+                                    .count()
+                            >= 5);
+
+            proxy.restore();
+            Awaitility.await()
+                    .atMost(DEADLINE)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() ->
+                            drain(queue, received) >= 0 && received.keySet().containsAll(published));
+            for (GetResponse message : received.values()) {
+                assertSigned(message, webhook.get("secret").asString());
+            }
+            assertThat(received.keySet()).containsExactlyInAnyOrderElementsOf(published);
+
+            Awaitility.await().atMost(DEADLINE).until(() -> {
+                List<JsonNode> deliveries = api.pageAll(tenant, "/v1/webhooks/" + webhookId + "/deliveries?limit=100");
+                return deliveries.size() == published.size()
+                        && deliveries.stream()
+                                .allMatch(d -> d.get("status").asString().equals("succeeded"));
+            });
+            JsonNode retried = api.pageAll(tenant, "/v1/webhooks/" + webhookId + "/deliveries?limit=100").stream()
+                    .filter(d -> d.get("attemptCount").asInt() > 1)
+                    .findFirst()
+                    .orElseThrow();
+            JsonNode attempts = api.get("/v1/deliveries/" + retried.get("id").asString(), tenant)
+                    .json()
+                    .get("attempts");
+            // a dropped connection, a refused one, or a publish whose confirm never came
+            assertThat(attempts.get(0).get("error").asString())
+                    .matches("(could not connect to the broker 127\\.0\\.0\\.1:" + proxy.port() + ": "
+                            + "|connection to the broker was closed; the next attempt reconnects"
+                            + "|the broker did not confirm: |no confirm from the broker within 2 s).*");
+            assertThat(attempts.get(0).get("responseStatus").isNull()).isTrue();
+            JsonNode last = attempts.get(attempts.size() - 1);
+            assertThat(last.get("error").isNull()).isTrue();
+            assertThat(last.get("responseBody").asString())
+                    .isEqualTo("confirmed by the broker: exchange " + exchange + ", routing key 'events'");
+        }
+    }
+
+    /** Takes every message now in the queue into {@code received} by event id; answers how many it holds. */
+    private static int drain(String queue, Map<String, GetResponse> received) throws Exception {
+        GetResponse message;
+        while ((message = channel.basicGet(queue, true)) != null) {
+            received.put(header(message, "webhook-id"), message);
+        }
+        return received.size();
     }
 }

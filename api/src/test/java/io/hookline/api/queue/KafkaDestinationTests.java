@@ -8,14 +8,23 @@ import io.hookline.api.support.ApiClient.TestTenant;
 import io.hookline.api.support.RunningApp;
 import io.hookline.api.support.StandardWebhooksVerifier;
 import io.hookline.delivery.queue.KafkaPublisher;
+import io.hookline.domain.tenant.Tenant;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,17 +42,24 @@ import tools.jackson.databind.JsonNode;
  * Webhooks whose destination is a Kafka topic, against a real KRaft broker in this JVM: the
  * record carries the HTTPS body and headers and verifies with the same secret; the broker's
  * acknowledgement is the success; a missing topic and a stopped broker are failed attempts with
- * their reason that follow the retry schedule, and a broker stopped mid-stream loses nothing
- * once one is back on its port.
+ * their reason that follow the retry schedule, a topic deleted mid-stream loses nothing once it
+ * is back, and a webhook's records reach their partition in publish order. (The broker itself
+ * stopped and started again: {@link KafkaBrokerOutageTests}.)
  */
 class KafkaDestinationTests {
 
     private static final String TOPIC = "hookline-events";
     private static final Duration DEADLINE = Duration.ofSeconds(30);
+    /** The broker's own listener, advertised at its loopback address (port 0: the port it bound). */
+    static final String ADVERTISED = "EXTERNAL://127.0.0.1:0";
 
     private static int port;
     private static EmbeddedKafkaKraftBroker broker;
-    /** A node of its own: retries spaced out and no auto-disable while a broker is down for a while. */
+    /**
+     * A node of its own on a database of its own (no other node of the test JVM sends these
+     * webhooks' deliveries): retries spaced out and no auto-disable while a broker is down for a
+     * while.
+     */
     private static RunningApp app;
 
     private final ApiClient api = app.client();
@@ -53,7 +69,7 @@ class KafkaDestinationTests {
         broker = startBroker();
         String servers = broker.getBrokersAsString();
         port = Integer.parseInt(servers.substring(servers.lastIndexOf(':') + 1));
-        app = RunningApp.startWithDelivery(Map.of(
+        app = RunningApp.startWithDeliveryAlone(Map.of(
                 "hookline.delivery.retry-schedule", "0s,500ms,1s,1s,1s,1s,1s,1s,1s,1s",
                 "hookline.delivery.disable-after-failures", "1000"));
     }
@@ -67,6 +83,9 @@ class KafkaDestinationTests {
     private static EmbeddedKafkaKraftBroker startBroker() {
         EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, 1, TOPIC);
         started.brokerProperty("auto.create.topics.enable", "false");
+        // the test kit advertises "localhost", a local host name Hookline never dials (see
+        // aBrokerTheClusterAdvertisesAtALocalNameIsRefused); 127.0.0.1 is allowed to these tests
+        started.brokerProperty("advertised.listeners", ADVERTISED);
         started.afterPropertiesSet();
         return started;
     }
@@ -162,6 +181,164 @@ class KafkaDestinationTests {
         assertThat(attempt.get("requestBody").asString()).isEqualTo(record.value());
     }
 
+    /**
+     * Several webhooks publish hundreds of events each, in batches of 100 at once and in quick
+     * bursts of single publishes, into a topic of several partitions: every record arrives once,
+     * and within each partition the records of each key (the tenant, so one webhook) are in the
+     * order their events were published, though the node sends many deliveries at once.
+     */
+    @Test
+    void recordsOfOneKeyReachTheirPartitionInPublishOrderWithNoneMissingOrTwice() throws Exception {
+        String topic = "ordered-" + Long.toHexString(System.nanoTime());
+        broker.addTopics(new NewTopic(topic, 4, (short) 1));
+        int tenants = 3;
+        List<TestTenant> owners = new ArrayList<>();
+        for (int i = 0; i < tenants; i++) {
+            TestTenant tenant = api.newTenant(new Tenant.RateLimit(100_000, 10, 10), 3);
+            api.createWebhook(tenant, kafkaWebhook(topic, "tenant", Map.of("timeoutSeconds", 10)));
+            owners.add(tenant);
+        }
+        JsonNode sample = api.sample(owners.getFirst(), "order.placed");
+
+        // each tenant publishes from a thread of its own: batches at once, then bursts of singles
+        Map<String, List<String>> published = new ConcurrentHashMap<>();
+        try (ExecutorService publishers = Executors.newFixedThreadPool(tenants)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (TestTenant tenant : owners) {
+                done.add(publishers.submit(() -> published.put(tenant.id(), publishInOrder(tenant, sample))));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        }
+        int total = published.values().stream().mapToInt(List::size).sum();
+        assertThat(total).isEqualTo(tenants * 300);
+
+        // every partition from its start until each event came, keeping duplicates
+        Map<Integer, List<ConsumerRecord<String, String>>> byPartition = new TreeMap<>();
+        Set<String> wanted = new HashSet<>();
+        published.values().forEach(wanted::addAll);
+        Set<String> seen = new HashSet<>();
+        List<String> duplicates = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (int p = 0; p < 4; p++) {
+                partitions.add(new TopicPartition(topic, p));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(90))
+                    .pollDelay(Duration.ZERO)
+                    .until(() -> {
+                        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                            String id = header(record, "webhook-id");
+                            if (!seen.add(id)) {
+                                duplicates.add(id);
+                            }
+                            byPartition
+                                    .computeIfAbsent(record.partition(), p -> new ArrayList<>())
+                                    .add(record);
+                        }
+                        return seen.containsAll(wanted);
+                    });
+            // anything sent twice would have come by now, with the rest
+            consumer.poll(Duration.ofMillis(500)).forEach(record -> duplicates.add(header(record, "webhook-id")));
+        }
+
+        assertThat(duplicates).as("records sent twice").isEmpty();
+        assertThat(seen).isEqualTo(wanted);
+        for (Map.Entry<Integer, List<ConsumerRecord<String, String>>> partition : byPartition.entrySet()) {
+            Map<String, List<String>> perKey = new LinkedHashMap<>();
+            for (ConsumerRecord<String, String> record : partition.getValue()) {
+                perKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(header(record, "webhook-id"));
+            }
+            perKey.forEach((key, received) -> assertThat(received)
+                    .as("records of key %s in partition %d, in publish order", key, partition.getKey())
+                    .containsExactlyElementsOf(published.get(key)));
+        }
+    }
+
+    /**
+     * 300 events of one tenant, each publish answered before the next is sent: two batches of
+     * 100 (the events of a batch are published one after another), then 100 single publishes.
+     * Answers their ids in that order.
+     */
+    private List<String> publishInOrder(TestTenant tenant, JsonNode sample) {
+        List<String> ids = new ArrayList<>();
+        for (int batch = 0; batch < 2; batch++) {
+            List<Map<String, Object>> events = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                events.add(Map.of("type", "order.placed", "data", sample));
+            }
+            Response answered = api.post("/v1/events/batch", Map.of("events", events), tenant);
+            assertThat(answered.status()).as(answered.raw()).isEqualTo(200);
+            answered.json().get("results").forEach(result -> {
+                assertThat(result.get("status").asInt()).as(result.toString()).isEqualTo(202);
+                ids.add(result.get("id").asString());
+            });
+        }
+        for (int i = 0; i < 100; i++) {
+            Response answered = api.post("/v1/events", Map.of("type", "order.placed", "data", sample), tenant);
+            assertThat(answered.status()).as(answered.raw()).isEqualTo(202);
+            ids.add(answered.json().get("id").asString());
+        }
+        return ids;
+    }
+
+    private static KafkaConsumer<String, String> consumer() {
+        return consumer("127.0.0.1:" + port);
+    }
+
+    private static KafkaConsumer<String, String> consumer(String servers) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        return new KafkaConsumer<>(config);
+    }
+
+    /**
+     * Only the bootstrap servers are in the webhook; the brokers a producer then talks to are
+     * those the cluster advertises. A cluster reached at an allowed address that advertises a
+     * local one is refused before any record is handed over, with the address in the log.
+     */
+    @Test
+    void aBrokerTheClusterAdvertisesAtALocalNameIsRefused() {
+        EmbeddedKafkaKraftBroker local = new EmbeddedKafkaKraftBroker(1, 1, TOPIC);
+        local.afterPropertiesSet();
+        try {
+            String servers = local.getBrokersAsString();
+            assertThat(servers).startsWith("localhost:");
+            int localPort = Integer.parseInt(servers.substring(servers.lastIndexOf(':') + 1));
+            TestTenant tenant = api.newTenant();
+            Map<String, Object> body = kafkaWebhook(TOPIC, "tenant", Map.of("retry", Map.of("enabled", false)));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> destination = (Map<String, Object>) body.get("destination");
+            destination.put("bootstrapServers", "127.0.0.1:" + localPort);
+            String webhookId = api.createWebhook(tenant, body).get("id").asString();
+
+            api.publishSample(tenant, "order.placed");
+            JsonNode delivery = api.finalDelivery(tenant, webhookId, DEADLINE);
+
+            assertThat(delivery.get("status").asString()).isEqualTo("failed");
+            JsonNode attempt = delivery.get("attempts").get(0);
+            assertThat(attempt.get("responseStatus").isNull()).isTrue();
+            assertThat(attempt.get("error").asString())
+                    .isEqualTo("refused: the cluster advertises the broker localhost:" + localPort
+                            + " (localhost is a local host name)");
+            try (KafkaConsumer<String, String> consumer = consumer(servers)) {
+                TopicPartition partition = new TopicPartition(TOPIC, 0);
+                assertThat(consumer.endOffsets(List.of(partition)).get(partition))
+                        .as("no record reached the broker")
+                        .isZero();
+            }
+        } finally {
+            local.destroy();
+        }
+    }
+
     @Test
     void aMissingTopicIsAFailedAttemptWithItsReason() {
         TestTenant tenant = api.newTenant();
@@ -187,9 +364,7 @@ class KafkaDestinationTests {
 
     /**
      * The topic goes away mid-stream and comes back: the deliveries made meanwhile fail with the
-     * broker's reason, retry, and all arrive once it is back. (The embedded KRaft broker binds a
-     * new port on every start, which the webhook's bootstrapServers would not follow, so the fault
-     * is the topic's, on a live broker.)
+     * broker's reason, retry, and all arrive once it is back.
      */
     @Test
     void aTopicGoneMidStreamLosesNothingOnceItIsBack() throws Exception {

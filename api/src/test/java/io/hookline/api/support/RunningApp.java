@@ -60,6 +60,21 @@ public final class RunningApp implements AutoCloseable {
         return start(settings);
     }
 
+    /**
+     * A node of its own with {@link #DELIVERY_SETTINGS}, then {@code overrides}, on a fresh
+     * database of its own. Every delivering node of this JVM on the shared database claims from
+     * the same queue, with its own retry schedule and disable threshold; on a database of its own,
+     * this node is the only one that sends its webhooks' deliveries, so what holds per node (the
+     * order of a Kafka webhook's records, its retry settings) is what the test sees.
+     */
+    public static RunningApp startWithDeliveryAlone(Map<String, String> overrides) {
+        Map<String, String> settings = new LinkedHashMap<>(overrides);
+        TestDatabase.freshDatabase()
+                .springProperties()
+                .forEach((key, value) -> settings.put(key, String.valueOf(value)));
+        return startWithDelivery(settings);
+    }
+
     public static RunningApp start(Map<String, String> overrides) {
         // A node given its own database (a managed-style cluster, say) does not start the shared one.
         Map<String, Object> properties = new LinkedHashMap<>(

@@ -9,9 +9,12 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +23,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
@@ -45,8 +50,11 @@ public final class KafkaPublisher implements AutoCloseable {
     private final OutboundAddressPolicy policy;
     private final PublisherPool<Producer> producers = new PublisherPool<>(MAX_PRODUCERS, Duration.ofMinutes(5));
 
-    /** A pooled producer; closing waits at most 2 s for what it still sends. */
-    record Producer(KafkaProducer<byte[], byte[]> kafka) implements AutoCloseable {
+    /**
+     * A pooled producer and the broker hosts its cluster advertised that passed the policy;
+     * closing waits at most 2 s for what it still sends.
+     */
+    record Producer(KafkaProducer<byte[], byte[]> kafka, Set<String> vetted) implements AutoCloseable {
         @Override
         public void close() {
             kafka.close(Duration.ofSeconds(2));
@@ -59,7 +67,9 @@ public final class KafkaPublisher implements AutoCloseable {
 
     /**
      * Sends {@code body} with {@code headers} as record headers to the destination's topic under
-     * {@code key}, and waits for the acknowledgement at most {@code timeoutSeconds}.
+     * {@code key}, and waits for the acknowledgement at most {@code timeoutSeconds}. The record is
+     * handed to the producer in its {@code turn} (see {@link SendOrder}), which is passed as soon
+     * as it has been, or when it never will be; the acknowledgement is awaited after that.
      */
     public Outcome publish(
             String webhookId,
@@ -68,7 +78,24 @@ public final class KafkaPublisher implements AutoCloseable {
             String key,
             Map<String, String> headers,
             String body,
-            int timeoutSeconds) {
+            int timeoutSeconds,
+            SendOrder.Turn turn) {
+        try {
+            return publishInTurn(webhookId, destination, password, key, headers, body, timeoutSeconds, turn);
+        } finally {
+            turn.pass();
+        }
+    }
+
+    private Outcome publishInTurn(
+            String webhookId,
+            Destination.Kafka destination,
+            @Nullable String password,
+            String key,
+            Map<String, String> headers,
+            String body,
+            int timeoutSeconds,
+            SendOrder.Turn turn) {
         long started = System.nanoTime();
         String refused = refusedHost(destination);
         if (refused != null) {
@@ -79,7 +106,8 @@ public final class KafkaPublisher implements AutoCloseable {
             producer = producers.get(
                     webhookId,
                     fingerprint(destination, password, timeoutSeconds),
-                    () -> new Producer(open(webhookId, destination, password, timeoutSeconds)));
+                    () -> new Producer(
+                            open(webhookId, destination, password, timeoutSeconds), ConcurrentHashMap.newKeySet()));
         } catch (KafkaException e) {
             return Outcome.failed(
                     "could not create a Kafka producer: " + message(e), AttemptClass.CONNECTION, millisSince(started));
@@ -93,8 +121,22 @@ public final class KafkaPublisher implements AutoCloseable {
                 key.getBytes(StandardCharsets.UTF_8),
                 body.getBytes(StandardCharsets.UTF_8),
                 recordHeaders);
+        if (!turn.awaitBefore(SendOrder.MAX_WAIT)) {
+            return Outcome.cutShort(millisSince(started));
+        }
         try {
-            Future<RecordMetadata> sent = producer.kafka().send(record);
+            String advertised = refusedAdvertised(producer, destination.topic());
+            if (advertised != null) {
+                turn.pass();
+                producers.discard(webhookId, producer);
+                return Outcome.failed(advertised, AttemptClass.CONNECTION, millisSince(started));
+            }
+            Future<RecordMetadata> sent;
+            try {
+                sent = producer.kafka().send(record);
+            } finally {
+                turn.pass();
+            }
             // delivery.timeout.ms already bounds it; the margin only guards against a stuck client
             RecordMetadata metadata = sent.get(timeoutSeconds + 5L, TimeUnit.SECONDS);
             return Outcome.acknowledged(
@@ -144,6 +186,40 @@ public final class KafkaPublisher implements AutoCloseable {
                 return "refused: the broker " + host + " resolves to a non-public address";
             } catch (UnknownHostException e) {
                 return "could not resolve broker host " + host;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The brokers the cluster names for the topic (every partition's leader and replicas, from the
+     * producer's metadata, which only the vetted bootstrap servers have been asked for so far) go
+     * through the same policy before a record is handed over: the producer would otherwise dial
+     * whatever address a bootstrap broker advertises, a private one included. A host that passed
+     * is not resolved again for this producer. Missing metadata (an unknown topic) throws as
+     * {@code send()} would, after the same {@code max.block.ms}.
+     */
+    private @Nullable String refusedAdvertised(Producer producer, String topic) {
+        for (PartitionInfo partition : producer.kafka().partitionsFor(topic)) {
+            List<@Nullable Node> nodes = new ArrayList<>(Arrays.asList(partition.replicas()));
+            nodes.add(partition.leader());
+            for (@Nullable Node node : nodes) {
+                if (node == null) {
+                    continue;
+                }
+                String host = node.host();
+                if (host == null || host.isEmpty() || producer.vetted().contains(host)) {
+                    continue;
+                }
+                try {
+                    policy.resolveAllowed(host);
+                    producer.vetted().add(host);
+                } catch (BlockedAddressException e) {
+                    return "refused: the cluster advertises the broker " + host + ":" + node.port() + " ("
+                            + e.getMessage() + ")";
+                } catch (UnknownHostException e) {
+                    return "could not resolve the broker host " + host + " the cluster advertises";
+                }
             }
         }
         return null;

@@ -2,6 +2,7 @@ package io.hookline.delivery.worker;
 
 import io.hookline.delivery.http.LoggedText;
 import io.hookline.delivery.http.WebhookHttpClient;
+import io.hookline.delivery.queue.SendOrder;
 import io.hookline.delivery.signing.Signatures;
 import io.hookline.domain.delivery.AttemptHeaders;
 import io.hookline.domain.delivery.Claim;
@@ -87,8 +88,8 @@ class AttemptRunner {
         return transactions.inWorker(work);
     }
 
-    AttemptResult attempt(Claim claim) {
-        return attempt(claim, false);
+    AttemptResult attempt(Claim claim, SendOrder.Turn turn) {
+        return attempt(claim, false, turn);
     }
 
     /**
@@ -96,6 +97,11 @@ class AttemptRunner {
      * row cannot linger in the queue, least of all under a disabled webhook.
      */
     AttemptResult attempt(Claim claim, boolean finalAttempt) {
+        return attempt(claim, finalAttempt, SendOrder.Turn.ANY);
+    }
+
+    /** Makes the attempt, handing a Kafka record over in {@code turn} (see {@link DeliveryTransport#turn}). */
+    private AttemptResult attempt(Claim claim, boolean finalAttempt, SendOrder.Turn turn) {
         String deliveryId = claim.deliveryId();
         String eventId = claim.eventId();
         String eventType = claim.eventType();
@@ -146,7 +152,7 @@ class AttemptRunner {
         }
 
         OffsetDateTime startedAt = queue.now();
-        WebhookHttpClient.Outcome outcome = transport.send(claim, headers, body);
+        WebhookHttpClient.Outcome outcome = transport.send(claim, headers, body, turn);
         if (outcome.interrupted()) {
             // The node is stopping and cut the request short: not the receiver's failure. Hand
             // the delivery back as it was, for this or another node to send again.

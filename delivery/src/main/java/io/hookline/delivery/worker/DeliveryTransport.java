@@ -3,6 +3,7 @@ package io.hookline.delivery.worker;
 import io.hookline.delivery.http.WebhookHttpClient;
 import io.hookline.delivery.queue.AmqpPublisher;
 import io.hookline.delivery.queue.KafkaPublisher;
+import io.hookline.delivery.queue.SendOrder;
 import io.hookline.domain.delivery.Claim;
 import io.hookline.domain.webhook.Destination;
 import io.hookline.domain.webhook.WebhookDestinationChanged;
@@ -28,6 +29,7 @@ class DeliveryTransport {
     private final AmqpPublisher amqp;
     private final WebhookRegistry webhooks;
     private final JsonMapper json;
+    private final SendOrder order = new SendOrder();
 
     DeliveryTransport(
             WebhookHttpClient http,
@@ -42,7 +44,18 @@ class DeliveryTransport {
         this.json = json;
     }
 
-    WebhookHttpClient.Outcome send(Claim claim, Map<String, String> headers, String body) {
+    /**
+     * The delivery's place in its webhook's order, to be taken by the claiming loop in the
+     * claim's order: a Kafka webhook's records are handed to the producer in that order (see
+     * {@link SendOrder}); other destinations keep none, their requests go out side by side.
+     */
+    SendOrder.Turn turn(Claim claim) {
+        return json.readValue(claim.destinationJson(), Destination.class) instanceof Destination.Kafka
+                ? order.take(claim.webhookId())
+                : SendOrder.Turn.ANY;
+    }
+
+    WebhookHttpClient.Outcome send(Claim claim, Map<String, String> headers, String body, SendOrder.Turn turn) {
         Destination destination = json.readValue(claim.destinationJson(), Destination.class);
         return switch (destination) {
             case Destination.Https https -> http.post(claim.url(), headers, body, claim.timeoutSeconds());
@@ -58,7 +71,8 @@ class DeliveryTransport {
                         },
                         headers,
                         body,
-                        claim.timeoutSeconds());
+                        claim.timeoutSeconds(),
+                        turn);
             case Destination.Amqp exchange ->
                 amqp.publish(claim.webhookId(), exchange, password(claim), headers, body, claim.timeoutSeconds());
         };

@@ -1,5 +1,6 @@
 package io.hookline.delivery.worker;
 
+import io.hookline.delivery.queue.SendOrder;
 import io.hookline.domain.delivery.Claim;
 import io.hookline.domain.delivery.DeliveryQueue;
 import io.micrometer.core.instrument.Gauge;
@@ -43,6 +44,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final DeliveryQueue queue;
     private final Sweeper sweeper;
     private final AttemptRunner runner;
+    private final DeliveryTransport transport;
     private final DeliveryThrottle throttle;
     private final DeliveryProperties properties;
     private final DataSource dataSource;
@@ -66,6 +68,7 @@ public class DeliveryWorker implements SmartLifecycle {
             DeliveryQueue queue,
             Sweeper sweeper,
             AttemptRunner runner,
+            DeliveryTransport transport,
             DeliveryThrottle throttle,
             DeliveryProperties properties,
             DataSource dataSource,
@@ -73,6 +76,7 @@ public class DeliveryWorker implements SmartLifecycle {
         this.queue = queue;
         this.sweeper = sweeper;
         this.runner = runner;
+        this.transport = transport;
         this.throttle = throttle;
         this.properties = properties;
         this.dataSource = dataSource;
@@ -224,25 +228,35 @@ public class DeliveryWorker implements SmartLifecycle {
         }
         for (Claim claim : split.send()) {
             capacity.acquireUninterruptibly();
+            // taken here, one after another in the claim's order, so a webhook's Kafka records
+            // reach the producer in event order however the attempts' threads are scheduled
+            SendOrder.Turn turn = transport.turn(claim);
             ExecutorService executor = attempts;
             if (executor == null) {
-                attempt(claim);
+                attempt(claim, turn);
             } else {
-                executor.execute(() -> attempt(claim));
+                try {
+                    executor.execute(() -> attempt(claim, turn));
+                } catch (RuntimeException e) {
+                    turn.pass();
+                    capacity.release();
+                    throw e;
+                }
             }
         }
         return claimed;
     }
 
-    private void attempt(Claim claim) {
+    private void attempt(Claim claim, SendOrder.Turn turn) {
         try {
-            runner.attempt(claim);
+            runner.attempt(claim, turn);
         } catch (RuntimeException e) {
             log.error(
                     "delivery {} attempt failed unexpectedly; its lease will expire and it is retried",
                     claim.deliveryId(),
                     e);
         } finally {
+            turn.pass();
             capacity.release();
             wake();
         }

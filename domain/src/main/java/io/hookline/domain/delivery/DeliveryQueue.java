@@ -64,7 +64,9 @@ public class DeliveryQueue {
      * crowd out everyone else's work (a disabled webhook's deliveries are parked with no due
      * time, so they are not in the way either); the candidates are then ranked per tenant and
      * per webhook, so a batch takes the first due delivery of every tenant before the second of
-     * any. Rows another worker holds are skipped, not waited for.
+     * any. Rows another worker holds are skipped, not waited for. The batch comes back in the
+     * order its events were made (event ids are monotonic within a node), so a worker that hands
+     * a webhook's deliveries over in that order sends them in event order.
      */
     /**
      * One fixed statement whatever the number of deliveries (a multi-row {@code values} list would
@@ -124,6 +126,7 @@ public class DeliveryQueue {
             %s
               from claimed d
             %s
+             order by e.created_at, e.id
             """.formatted(ATTEMPT_COLUMNS, ATTEMPT_JOINS);
 
     private static final String DETAILS = """
