@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hookline.api.support.ApiClient;
 import io.hookline.api.support.ApiClient.Response;
 import io.hookline.api.support.ApiClient.TestTenant;
+import io.hookline.api.support.Receiver;
 import io.hookline.api.support.RunningApp;
 import io.hookline.api.support.StandardWebhooksVerifier;
 import io.hookline.delivery.queue.KafkaPublisher;
 import io.hookline.domain.tenant.Tenant;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +35,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -337,6 +341,60 @@ class KafkaDestinationTests {
         } finally {
             local.destroy();
         }
+    }
+
+    /**
+     * One tenant's broker accepts connections and never answers (a hung listener: the kernel
+     * completes the handshake, nothing reads): its producer waits out the webhook's 15 s timeout
+     * on every attempt. Another tenant's deliveries meanwhile go out at once, all of them before
+     * the hung webhook's first attempt has even ended.
+     */
+    @Test
+    void aTenantsHungBrokerDoesNotHoldUpAnotherTenantsDeliveries() throws Exception {
+        try (ServerSocket hung = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+                Receiver receiver = new Receiver()) {
+            TestTenant stuck = api.newTenant();
+            Map<String, Object> body = kafkaWebhook(TOPIC, "tenant", Map.of("timeoutSeconds", 15));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> destination = (Map<String, Object>) body.get("destination");
+            destination.put("bootstrapServers", "127.0.0.1:" + hung.getLocalPort());
+            String stuckWebhook = api.createWebhook(stuck, body).get("id").asString();
+            for (int i = 0; i < 40; i++) {
+                api.publishSample(stuck, "order.placed");
+            }
+            String firstStuck = Awaitility.await("the hung webhook's attempts are under way")
+                    .atMost(DEADLINE)
+                    .until(() -> delivering(stuck, stuckWebhook), id -> id != null);
+
+            TestTenant other = api.newTenant();
+            String otherWebhook = api.webhook(other, receiver.url("/fine"), Map.of());
+            for (int i = 0; i < 20; i++) {
+                api.publishSample(other, "order.placed");
+            }
+
+            assertThat(receiver.awaitRequests(20, DEADLINE)).hasSize(20);
+            Awaitility.await("the other tenant's deliveries are recorded")
+                    .atMost(DEADLINE)
+                    .untilAsserted(() -> assertThat(api.deliveries(other, otherWebhook))
+                            .hasSize(20)
+                            .allSatisfy(
+                                    d -> assertThat(d.get("status").asString()).isEqualTo("succeeded")));
+            JsonNode still = api.get("/v1/deliveries/" + firstStuck, stuck).json();
+            assertThat(still.get("status").asString())
+                    .as("the hung broker's first attempt had not ended when the other tenant's were all in")
+                    .isEqualTo("delivering");
+            assertThat(still.get("attempts")).isEmpty();
+        }
+    }
+
+    /** The id of one of the webhook's deliveries being attempted now, if any. */
+    private @Nullable String delivering(TestTenant tenant, String webhookId) {
+        for (JsonNode delivery : api.deliveries(tenant, webhookId)) {
+            if (delivery.get("status").asString().equals("delivering")) {
+                return delivery.get("id").asString();
+            }
+        }
+        return null;
     }
 
     @Test
