@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -24,8 +25,19 @@ class WebhookRepository {
     private static final TypeReference<List<WebhookFilter>> FILTERS = new TypeReference<>() {};
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
+    /** What fan-out reads of the subscribed webhooks (see {@link #routes}). */
+    private static final String ROUTES = """
+            select id, sites, filters::text from webhook
+             where tenant_id = ? and enabled and events @> array[?]::varchar[]
+             order by id""";
+
+    private static final int PARSED_FILTERS_KEPT = 1_000;
+
     private final DSLContext dsl;
     private final JsonMapper json;
+
+    /** Filter lists by their stored text: few distinct ones, and most are empty. */
+    private final ConcurrentHashMap<String, List<WebhookFilter>> parsedFilters = new ConcurrentHashMap<>();
 
     WebhookRepository(DSLContext dsl, JsonMapper json) {
         this.dsl = dsl;
@@ -81,17 +93,6 @@ class WebhookRepository {
                         List.of(r.get(1, String[].class)),
                         filters(r.get(2, String.class))));
     }
-
-    private static final String ROUTES = """
-            select id, sites, filters::text from webhook
-             where tenant_id = ? and enabled and events @> array[?]::varchar[]
-             order by id""";
-
-    private static final int PARSED_FILTERS_KEPT = 1_000;
-
-    /** Filter lists by their stored text: few distinct ones, and most are empty. */
-    private final java.util.concurrent.ConcurrentHashMap<String, List<WebhookFilter>> parsedFilters =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     private List<WebhookFilter> filters(String stored) {
         if (stored.equals("[]")) {
