@@ -58,6 +58,52 @@ class EventBatchPublishingTests {
         return expected;
     }
 
+    /**
+     * A batch reads the subscribed webhooks once per event type: each event still goes to the
+     * webhooks of its own type, with their sites and filters, as a single publish would send it.
+     */
+    @Test
+    void eachEventOfABatchGoesToTheWebhooksOfItsOwnType() {
+        TestTenant tenant = api.newTenant();
+        JsonNode order = orderData(tenant);
+        JsonNode customer = api.sample(tenant, "customer.created");
+        String orders = api.createWebhook(tenant, ApiClient.webhookBody("orders", "https://erp.example.com/orders"))
+                .get("id")
+                .asString();
+        String customers = api.createWebhook(
+                        tenant,
+                        ApiClient.webhookBody("customers", "https://crm.example.com/customers", "customer.created"))
+                .get("id")
+                .asString();
+        String both = api.createWebhook(
+                        tenant,
+                        ApiClient.webhookBody("both", "https://bi.example.com/all", "order.placed", "customer.created"))
+                .get("id")
+                .asString();
+
+        Response response = batch(
+                tenant,
+                List.of(
+                        event("order.placed", order, null),
+                        event("customer.created", customer, null),
+                        event("order.placed", order, null),
+                        event("customer.created", customer, null),
+                        event("customer.created", customer, null)));
+
+        assertThat(response.status()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        response.json().get("results").forEach(r -> ids.add(r.get("id").asString()));
+        assertThat(eventIds(tenant, orders)).containsExactlyInAnyOrder(ids.get(0), ids.get(2));
+        assertThat(eventIds(tenant, customers)).containsExactlyInAnyOrder(ids.get(1), ids.get(3), ids.get(4));
+        assertThat(eventIds(tenant, both)).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    private List<String> eventIds(TestTenant tenant, String webhookId) {
+        List<String> ids = new ArrayList<>();
+        api.deliveries(tenant, webhookId).forEach(d -> ids.add(d.get("eventId").asString()));
+        return ids;
+    }
+
     @Test
     void everyEventOfAWellFormedBatchIsPublishedWithItsOwnIdInOrder() {
         TestTenant tenant = api.newTenant();

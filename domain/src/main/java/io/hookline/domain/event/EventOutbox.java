@@ -15,11 +15,16 @@ import io.hookline.tenancy.Timestamps;
 import io.hookline.tenancy.context.CallerContext;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -69,7 +74,50 @@ public class EventOutbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public Event emit(
             TenantId tenant, String type, JsonNode data, @Nullable String siteId, @Nullable String triggeredBy) {
-        return write(tenant, type, data, siteId, triggeredBy, true, null);
+        return write(tenant, type, data, siteId, triggeredBy, true, null, routesOf(tenant));
+    }
+
+    /**
+     * Emits the events of one batch publish, in the caller's transaction: the routes of the
+     * subscribed webhooks are read once per event type for the whole batch instead of once per
+     * event (a batch changes no webhook; one changed meanwhile by another transaction is a race
+     * either way, as it is between two single publishes).
+     */
+    public Batch batch(TenantId tenant) {
+        return new Batch(tenant);
+    }
+
+    /** See {@link #batch}. */
+    public final class Batch {
+
+        private final TenantId tenant;
+        private final Map<String, List<WebhookRoute>> routes = new HashMap<>();
+
+        private Batch(TenantId tenant) {
+            this.tenant = tenant;
+        }
+
+        /** As {@link EventOutbox#emit(TenantId, String, JsonNode, String)}. */
+        public Event emit(String type, JsonNode data, @Nullable String siteId) {
+            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                throw new IllegalTransactionStateException("a batch's events are emitted in its transaction");
+            }
+            String triggeredBy =
+                    CallerContext.current().map(CallerContext.Caller::subject).orElse(null);
+            return write(
+                    tenant,
+                    type,
+                    data,
+                    siteId,
+                    triggeredBy,
+                    true,
+                    null,
+                    eventType -> routes.computeIfAbsent(eventType, t -> webhooks.routes(tenant, t)));
+        }
+    }
+
+    private Function<String, List<WebhookRoute>> routesOf(TenantId tenant) {
+        return type -> webhooks.routes(tenant, type);
     }
 
     /**
@@ -83,7 +131,7 @@ public class EventOutbox {
         if (!EventCatalog.isOperational(type)) {
             throw new IllegalArgumentException(type + " is not an operational event type");
         }
-        return write(tenant, type, data, null, SYSTEM, true, aboutWebhookId);
+        return write(tenant, type, data, null, SYSTEM, true, aboutWebhookId, routesOf(tenant));
     }
 
     /**
@@ -93,7 +141,7 @@ public class EventOutbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Event emitWithoutFanOut(TenantId tenant, String type, JsonNode data, @Nullable String triggeredBy) {
-        return write(tenant, type, data, null, triggeredBy, false, null);
+        return write(tenant, type, data, null, triggeredBy, false, null, routesOf(tenant));
     }
 
     private Event write(
@@ -103,7 +151,8 @@ public class EventOutbox {
             @Nullable String siteId,
             @Nullable String triggeredBy,
             boolean fanOut,
-            @Nullable String exceptWebhookId) {
+            @Nullable String exceptWebhookId,
+            Function<String, List<WebhookRoute>> routes) {
         List<String> violations = catalog.validate(type, data);
         if (!violations.isEmpty()) {
             List<DomainException.FieldError> errors = new ArrayList<>();
@@ -130,14 +179,19 @@ public class EventOutbox {
         Event event = new Event(id, tenant.value(), type, siteId, triggeredBy, now, json.writeValueAsString(envelope));
         events.insert(event);
         if (fanOut) {
-            fanOut(tenant, event, envelope, exceptWebhookId);
+            fanOut(tenant, event, envelope, exceptWebhookId, routes);
         }
         return event;
     }
 
-    private void fanOut(TenantId tenant, Event event, JsonNode envelope, @Nullable String exceptWebhookId) {
+    private void fanOut(
+            TenantId tenant,
+            Event event,
+            JsonNode envelope,
+            @Nullable String exceptWebhookId,
+            Function<String, List<WebhookRoute>> routes) {
         List<NewDelivery> deliveries = new ArrayList<>();
-        for (WebhookRoute route : webhooks.routes(tenant, event.type())) {
+        for (WebhookRoute route : routes.apply(event.type())) {
             if (!route.id().value().equals(exceptWebhookId)
                     && WebhookMatcher.matches(route, event.type(), event.siteId(), envelope)) {
                 deliveries.add(new NewDelivery(DeliveryId.next(), route.id().value()));

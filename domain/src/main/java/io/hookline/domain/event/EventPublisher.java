@@ -77,7 +77,7 @@ public class EventPublisher {
     @Transactional
     public Published publish(
             TenantId tenant, String type, JsonNode data, @Nullable String siteId, @Nullable String idempotencyKey) {
-        return publishOne(tenant, type, data, siteId, idempotencyKey);
+        return publishOne(tenant, type, data, siteId, idempotencyKey, (t, d, s) -> outbox.emit(tenant, t, d, s));
     }
 
     /**
@@ -93,10 +93,11 @@ public class EventPublisher {
             throw new DomainException.Invalid("events", "must hold 1 to " + MAX_BATCH + " events");
         }
         List<Outcome> outcomes = new ArrayList<>(publications.size());
+        EventOutbox.Batch batch = outbox.batch(tenant);
         for (Publication p : publications) {
             try {
                 Published published = savepoint.execute(
-                        status -> publishOne(tenant, p.type(), p.data(), p.siteId(), p.idempotencyKey()));
+                        status -> publishOne(tenant, p.type(), p.data(), p.siteId(), p.idempotencyKey(), batch::emit));
                 outcomes.add(new Outcome(Objects.requireNonNull(published), null));
             } catch (DomainException refused) {
                 outcomes.add(new Outcome(null, refused));
@@ -105,8 +106,19 @@ public class EventPublisher {
         return outcomes;
     }
 
+    /** How {@link #publishOne} has its event emitted: alone, or as one of a batch. */
+    @FunctionalInterface
+    private interface Emitter {
+        Event emit(String type, JsonNode data, @Nullable String siteId);
+    }
+
     private Published publishOne(
-            TenantId tenant, String type, JsonNode data, @Nullable String siteId, @Nullable String idempotencyKey) {
+            TenantId tenant,
+            String type,
+            JsonNode data,
+            @Nullable String siteId,
+            @Nullable String idempotencyKey,
+            Emitter emitter) {
         if (EventCatalog.isReserved(type)) {
             throw new DomainException.Refused(
                     DomainException.RefusalCode.RESERVED_EVENT_TYPE,
@@ -115,7 +127,7 @@ public class EventPublisher {
                             + "' is reserved: webhook.* and delivery.* events are sent by Hookline itself and cannot be published");
         }
         if (idempotencyKey == null) {
-            return new Published(outbox.emit(tenant, type, data, siteId), true);
+            return new Published(emitter.emit(type, data, siteId), true);
         }
         events.lockIdempotencyKey(tenant, idempotencyKey);
         OffsetDateTime now = Timestamps.now();
@@ -133,7 +145,7 @@ public class EventPublisher {
             }
             return new Published(earlier.get(), false);
         }
-        Event event = outbox.emit(tenant, type, data, siteId);
+        Event event = emitter.emit(type, data, siteId);
         events.rememberKey(tenant, idempotencyKey, fingerprint, event.id(), now.plus(IDEMPOTENCY_WINDOW));
         return new Published(event, true);
     }
