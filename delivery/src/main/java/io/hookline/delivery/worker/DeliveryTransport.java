@@ -11,6 +11,7 @@ import io.hookline.domain.webhook.WebhookId;
 import io.hookline.domain.webhook.WebhookRegistry;
 import io.hookline.tenancy.TenantId;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +30,16 @@ class DeliveryTransport {
     private final AmqpPublisher amqp;
     private final WebhookRegistry webhooks;
     private final JsonMapper json;
+    private static final int PARSED_KEPT = 1_000;
+
     private final SendOrder order = new SendOrder();
+
+    /**
+     * Destinations by their stored text, parsed once: every claimed delivery is asked for its
+     * destination twice (its turn on the claiming loop, then its send), and a node sees few
+     * distinct ones.
+     */
+    private final ConcurrentHashMap<String, Destination> parsed = new ConcurrentHashMap<>();
 
     DeliveryTransport(
             WebhookHttpClient http,
@@ -50,14 +60,11 @@ class DeliveryTransport {
      * {@link SendOrder}); other destinations keep none, their requests go out side by side.
      */
     SendOrder.Turn turn(Claim claim) {
-        return json.readValue(claim.destinationJson(), Destination.class) instanceof Destination.Kafka
-                ? order.take(claim.webhookId())
-                : SendOrder.Turn.ANY;
+        return destination(claim) instanceof Destination.Kafka ? order.take(claim.webhookId()) : SendOrder.Turn.ANY;
     }
 
     WebhookHttpClient.Outcome send(Claim claim, Map<String, String> headers, String body, SendOrder.Turn turn) {
-        Destination destination = json.readValue(claim.destinationJson(), Destination.class);
-        return switch (destination) {
+        return switch (destination(claim)) {
             case Destination.Https https -> http.post(claim.url(), headers, body, claim.timeoutSeconds());
             case Destination.Kafka topic ->
                 kafka.publish(
@@ -76,6 +83,19 @@ class DeliveryTransport {
             case Destination.Amqp exchange ->
                 amqp.publish(claim.webhookId(), exchange, password(claim), headers, body, claim.timeoutSeconds());
         };
+    }
+
+    private Destination destination(Claim claim) {
+        String stored = claim.destinationJson();
+        Destination known = parsed.get(stored);
+        if (known == null) {
+            known = json.readValue(stored, Destination.class);
+            if (parsed.size() >= PARSED_KEPT) {
+                parsed.clear();
+            }
+            parsed.put(stored, known);
+        }
+        return known;
     }
 
     /** The webhook changed or went: what this node keeps open for it is closed. */

@@ -66,9 +66,11 @@ public class EventOutbox {
     /** Emits an event of {@code type}; {@code triggeredBy} is the current caller's subject. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Event emit(TenantId tenant, String type, JsonNode data, @Nullable String siteId) {
-        String triggeredBy =
-                CallerContext.current().map(CallerContext.Caller::subject).orElse(null);
-        return emit(tenant, type, data, siteId, triggeredBy);
+        return emit(tenant, type, data, siteId, callerSubject());
+    }
+
+    private static @Nullable String callerSubject() {
+        return CallerContext.current().map(CallerContext.Caller::subject).orElse(null);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -102,14 +104,12 @@ public class EventOutbox {
             if (!TransactionSynchronizationManager.isActualTransactionActive()) {
                 throw new IllegalTransactionStateException("a batch's events are emitted in its transaction");
             }
-            String triggeredBy =
-                    CallerContext.current().map(CallerContext.Caller::subject).orElse(null);
             return write(
                     tenant,
                     type,
                     data,
                     siteId,
-                    triggeredBy,
+                    callerSubject(),
                     true,
                     null,
                     eventType -> routes.computeIfAbsent(eventType, t -> webhooks.routes(tenant, t)));
