@@ -10,10 +10,15 @@ import io.hookline.api.support.Receiver;
 import io.hookline.api.support.Receiver.Reply;
 import io.hookline.api.support.RunningApp;
 import io.hookline.api.support.StandardWebhooksVerifier;
+import io.hookline.domain.event.EventPublisher;
+import io.hookline.tenancy.TenantId;
+import io.hookline.tenancy.context.CallerContext;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +28,8 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 class DeliveryTests {
@@ -58,6 +65,46 @@ class DeliveryTests {
 
     private JsonNode awaitDelivery(TestTenant tenant, String webhookId, String status) {
         return api.latestDelivery(tenant, webhookId, status, DEADLINE);
+    }
+
+    /**
+     * A publishing transaction takes room among its node's requests in flight for the deliveries
+     * it will hand over on commit. One that rolls back gives the room back and sends nothing:
+     * on a node with room for two, five rolled-back publishes leave it delivering as before.
+     */
+    @Test
+    void aRolledBackPublishSendsNothingAndGivesBackTheRoomItTookForItsDeliveries() {
+        try (RunningApp node = RunningApp.startWithDeliveryAlone(Map.of("hookline.delivery.concurrency", "2"))) {
+            ApiClient client = node.client();
+            TestTenant tenant = client.newTenant();
+            client.webhook(tenant, receiver.url("/rolled"), Map.of());
+            TenantId tenantId = new TenantId(tenant.id());
+            JsonNode data = client.sample(tenant, "order.placed");
+            TransactionTemplate transaction = new TransactionTemplate(node.bean(PlatformTransactionManager.class));
+            List<String> rolledBack = new ArrayList<>();
+            try (var caller = CallerContext.bind(new CallerContext.Caller("usr_test", tenantId))) {
+                for (int i = 0; i < 5; i++) {
+                    transaction.executeWithoutResult(status -> {
+                        rolledBack.add(node.bean(EventPublisher.class)
+                                .publish(tenantId, "order.placed", data, null, null)
+                                .event()
+                                .id()
+                                .value());
+                        status.setRollbackOnly();
+                    });
+                }
+            }
+            MeterRegistry meters = node.bean(MeterRegistry.class);
+            assertThat(meters.get("hookline.delivery.in.flight").gauge().value())
+                    .isZero();
+
+            String published = client.publishSample(tenant, "order.placed");
+            receiver.awaitRequests(1, DEADLINE);
+            assertThat(receiver.received())
+                    .extracting(request -> request.header("webhook-id"))
+                    .containsExactly(published)
+                    .doesNotContainAnyElementsOf(rolledBack);
+        }
     }
 
     @Test

@@ -3,16 +3,20 @@ package io.hookline.delivery.worker;
 import io.hookline.delivery.queue.SendOrder;
 import io.hookline.domain.delivery.Claim;
 import io.hookline.domain.delivery.DeliveryQueue;
+import io.hookline.domain.delivery.HandOff;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -32,10 +36,11 @@ import org.springframework.stereotype.Component;
  * still running after that is cut short and handed back as due, never recorded as the
  * receiver's failure. Anything still leased when the node dies is taken over by another node
  * once the lease runs out. About once a second the loop also sweeps what no attempt will end
- * by itself (see {@link Sweeper}).
+ * by itself (see {@link Sweeper}). Deliveries of events published on this node skip the claim
+ * when there is room for them: they are handed off on commit (see {@link HandOff}).
  */
 @Component
-public class DeliveryWorker implements SmartLifecycle {
+public class DeliveryWorker implements SmartLifecycle, HandOff {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final Duration POLL = Duration.ofMillis(500);
@@ -52,10 +57,18 @@ public class DeliveryWorker implements SmartLifecycle {
     private final int gatherThreshold;
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicReference<QueueStats> stats = new AtomicReference<>(new QueueStats(0, 0, 0));
+    /**
+     * Requests in flight on this node per webhook, claimed and handed off alike. Counters, not a
+     * map of counts: every attempt's start and end touch them, and a lock per change made 256
+     * attempts on ten webhooks queue on each other. Idle ones are dropped about once a second.
+     */
+    private final ConcurrentHashMap<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
     private volatile boolean running;
     /** Whether the last claim took all it asked for (more is due than this node has room for). */
     private boolean backlog;
+    /** Whether the loop is waiting for attempts to end before it claims again. */
+    private volatile boolean waitingForRoom;
 
     private boolean subscribed;
     private @Nullable ExecutorService attempts;
@@ -107,6 +120,7 @@ public class DeliveryWorker implements SmartLifecycle {
         if (properties.enabled() && !subscribed) {
             subscribed = true;
             queue.wakeUps().subscribe(this::wake);
+            queue.handOffTo(this);
         }
         if (!properties.enabled() || running) {
             return;
@@ -168,15 +182,19 @@ public class DeliveryWorker implements SmartLifecycle {
                 lastSweep = System.nanoTime();
                 try {
                     sweeper.sweep();
+                    inFlight.values().removeIf(count -> count.get() == 0);
                 } catch (RuntimeException e) {
                     log.warn("sweeping expired leases and overdue acknowledgements failed; trying again shortly", e);
                 }
             }
             try {
+                // set before looking, so an attempt that ends meanwhile wakes the loop
+                waitingForRoom = true;
                 if (!worthClaiming()) {
                     waitForWake();
                     continue;
                 }
+                waitingForRoom = false;
                 int asked = Math.min(properties.batchSize(), capacity.availablePermits());
                 List<Claim> claimed = claimOnce();
                 backlog = !claimed.isEmpty() && claimed.size() >= asked;
@@ -228,6 +246,7 @@ public class DeliveryWorker implements SmartLifecycle {
         }
         for (Claim claim : split.send()) {
             capacity.acquireUninterruptibly();
+            counter(claim.webhookId()).incrementAndGet();
             // taken here, one after another in the claim's order, so a webhook's Kafka records
             // reach the producer in event order however the attempts' threads are scheduled
             SendOrder.Turn turn = transport.turn(claim);
@@ -239,7 +258,7 @@ public class DeliveryWorker implements SmartLifecycle {
                     executor.execute(() -> attempt(claim, turn));
                 } catch (RuntimeException e) {
                     turn.pass();
-                    capacity.release();
+                    leave(claim.webhookId());
                     throw e;
                 }
             }
@@ -257,9 +276,115 @@ public class DeliveryWorker implements SmartLifecycle {
                     e);
         } finally {
             turn.pass();
-            capacity.release();
-            wake();
+            leave(claim.webhookId());
+            if (waitingForRoom) {
+                wake();
+            }
         }
+    }
+
+    // --- hand-off on commit (see HandOff) ------------------------------------------------------
+
+    @Override
+    public Duration lease() {
+        return properties.lease();
+    }
+
+    /**
+     * Room for one more request now, to a webhook below its in-flight cap on this node. The claim
+     * keeps the cap across the cluster (it counts every node's leased rows, these included); a
+     * hand-off counts this node's requests only.
+     */
+    @Override
+    public boolean reserve(String webhookId) {
+        if (!running || attempts == null || !capacity.tryAcquire()) {
+            return false;
+        }
+        AtomicInteger count = counter(webhookId);
+        int now;
+        do {
+            now = count.get();
+            if (now >= properties.perWebhookInFlight()) {
+                capacity.release();
+                return false;
+            }
+        } while (!count.compareAndSet(now, now + 1));
+        return true;
+    }
+
+    private AtomicInteger counter(String webhookId) {
+        AtomicInteger count = inFlight.get(webhookId);
+        return count != null ? count : inFlight.computeIfAbsent(webhookId, id -> new AtomicInteger());
+    }
+
+    @Override
+    public void cancel(List<String> webhookIds) {
+        webhookIds.forEach(this::leave);
+    }
+
+    /**
+     * Makes the handed-off deliveries' attempts, on virtual threads of the attempts'. If the
+     * worker stopped meanwhile they go back to the queue, due now; if even that fails, their
+     * lease runs out and they are claimed as any other.
+     */
+    @Override
+    public void send(List<Claim> claims) {
+        ExecutorService executor = attempts;
+        if (running && executor != null) {
+            try {
+                executor.execute(() -> sendHandedOff(claims));
+                return;
+            } catch (RejectedExecutionException e) {
+                // stopping: handed back below
+            }
+        }
+        try {
+            runner.inWorkerTransaction(() -> {
+                queue.handBack(claims.stream().map(Claim::deliveryId).toList());
+                return claims;
+            });
+            queue.wakeUps().signal();
+        } catch (RuntimeException e) {
+            log.warn("could not hand back deliveries; they are claimed again when their lease runs out", e);
+        } finally {
+            cancel(claims.stream().map(Claim::webhookId).toList());
+        }
+    }
+
+    private void sendHandedOff(List<Claim> claims) {
+        DeliveryThrottle.Split split = throttle.split(claims);
+        if (!split.deferred().isEmpty()) {
+            try {
+                runner.inWorkerTransaction(() -> queue.defer(split.deferred()));
+            } finally {
+                split.deferred().forEach(deferral -> leave(deferral.claim().webhookId()));
+            }
+        }
+        List<Claim> send = split.send();
+        ExecutorService executor = attempts;
+        for (int i = 0; i < send.size(); i++) {
+            Claim claim = send.get(i);
+            // the last one in this thread: one thread start less for the usual single delivery
+            if (i == send.size() - 1 || executor == null) {
+                attempt(claim, SendOrder.Turn.ANY);
+            } else {
+                try {
+                    executor.execute(() -> attempt(claim, SendOrder.Turn.ANY));
+                } catch (RejectedExecutionException e) {
+                    attempt(claim, SendOrder.Turn.ANY);
+                }
+            }
+        }
+    }
+
+    /** One request to this webhook ended (or never started): its room is free again. */
+    private void leave(String webhookId) {
+        AtomicInteger count = inFlight.get(webhookId);
+        if (count != null) {
+            // never below zero: a counter dropped while idle and made anew can miss an increment
+            count.updateAndGet(n -> Math.max(0, n - 1));
+        }
+        capacity.release();
     }
 
     private void waitForWake() {

@@ -25,6 +25,8 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one owner of the {@code delivery} table, its attempt log and the statistics they add up
@@ -34,7 +36,8 @@ import org.springframework.stereotype.Repository;
  *
  * <pre>
  *   enqueue ─▶ pending ──claim──▶ delivering ──settle──▶ succeeded | failed | pending (retry) | waiting
- *   enqueueLeased ─▶ delivering           │ lease ran out: claimed again, or swept to failed / parked
+ *   enqueue (handed off) ─▶ delivering    │ lease ran out: claimed again, or swept to failed / parked
+ *   enqueueLeased ─▶ delivering;   handBack: delivering (handed off, not sent) ─▶ pending
  *   waiting ──acknowledge──▶ succeeded | failed;   overdue: swept to pending (retry) or failed
  *   pending ◀──park/resume── pending;   resend: any but delivering ─▶ pending;   recover: failed ─▶ pending
  *   delivering ──defer (throttled: no token)──▶ pending, attempt not counted;   rethrottle: pending ─▶ pending (due now)
@@ -73,12 +76,18 @@ public class DeliveryQueue {
      * be a new statement for every count, rendered and planned afresh).
      */
     private static final String ENQUEUE = """
-            insert into delivery (id, tenant_id, webhook_id, event_id, event_type, status,
-                                  next_attempt_at, created_at, updated_at)
-            select d.id, t.tenant_id, d.webhook_id, t.event_id, t.event_type, 'pending', t.at, t.at, t.at
+            insert into delivery (id, tenant_id, webhook_id, event_id, event_type, status, next_attempt_at,
+                                  lease_until, attempt_count, lease_token, created_at, updated_at)
+            select d.id, t.tenant_id, d.webhook_id, t.event_id, t.event_type,
+                   case when d.leased then 'delivering' else 'pending' end, t.at,
+                   case when d.leased then now() + make_interval(secs => t.lease) end,
+                   case when d.leased then 1 else 0 end, case when d.leased then 1 else 0 end, t.at, t.at
               from (select ?::varchar as tenant_id, ?::varchar as event_id, ?::varchar as event_type,
-                           ?::timestamptz as at) t,
-                   unnest(?::varchar[], ?::varchar[]) as d(id, webhook_id)""";
+                           ?::timestamptz as at, ?::float8 as lease) t,
+                   unnest(?::varchar[], ?::varchar[], ?::boolean[]) as d(id, webhook_id, leased)""";
+
+    /** At most this many of one transaction's deliveries are handed off; a batch's others are claimed. */
+    static final int HANDED_OFF_PER_TRANSACTION = 16;
 
     private static final String CLAIM = """
             with inflight as (
@@ -175,6 +184,7 @@ public class DeliveryQueue {
     private final DSLContext dsl;
     private final Clock clock;
     private final WorkerWakeUps wakeUps;
+    private volatile @Nullable HandOff handOff;
 
     @org.springframework.beans.factory.annotation.Autowired
     public DeliveryQueue(DSLContext dsl, Clock clock, WorkerWakeUps wakeUps) {
@@ -195,7 +205,13 @@ public class DeliveryQueue {
 
     // --- created --------------------------------------------------------------------------
 
-    /** An event's fan-out: one {@code pending} delivery per matching webhook, due when the event was made. */
+    /**
+     * An event's fan-out: one delivery per matching webhook, due when the event was made. Those
+     * this node's worker has room for (see {@link HandOff}; never a Kafka destination's, whose
+     * order the claim keeps, and at most {@value #HANDED_OFF_PER_TRANSACTION} per transaction)
+     * are inserted {@code delivering}, leased to it, and handed over when the transaction
+     * commits; the rest are {@code pending}, and the workers are woken for them after the commit.
+     */
     public void enqueue(
             TenantId tenant,
             EventId eventId,
@@ -204,11 +220,118 @@ public class DeliveryQueue {
             List<NewDelivery> deliveries) {
         String[] ids = new String[deliveries.size()];
         String[] webhookIds = new String[deliveries.size()];
+        Boolean[] leased = new Boolean[deliveries.size()];
+        HandOff target = handOff;
+        HandedOff handed = target == null ? null : handedOff(target);
+        boolean anyPending = false;
         for (int i = 0; i < ids.length; i++) {
-            ids[i] = deliveries.get(i).deliveryId().value();
-            webhookIds[i] = deliveries.get(i).webhookId();
+            NewDelivery delivery = deliveries.get(i);
+            ids[i] = delivery.deliveryId().value();
+            webhookIds[i] = delivery.webhookId();
+            leased[i] = handed != null
+                    && !delivery.ordered()
+                    && handed.size() < HANDED_OFF_PER_TRANSACTION
+                    && handed.take(ids[i], webhookIds[i]);
+            anyPending |= !leased[i];
         }
-        dsl.execute(ENQUEUE, tenant.value(), eventId.value(), eventType, createdAt, ids, webhookIds);
+        double lease = target == null ? 0 : target.lease().toMillis() / 1000.0;
+        dsl.execute(ENQUEUE, tenant.value(), eventId.value(), eventType, createdAt, lease, ids, webhookIds, leased);
+        if (anyPending) {
+            wakeUps.afterCommit();
+        }
+    }
+
+    /** Lets this node's worker take fresh deliveries from their publishing transaction (null: none). */
+    public void handOffTo(@Nullable HandOff target) {
+        this.handOff = target;
+    }
+
+    /**
+     * The deliveries this transaction handed off so far, and the callback that passes them on
+     * when it ends (sent if it committed, their room given back if not); null outside a
+     * transaction, where nothing is handed off.
+     */
+    private @Nullable HandedOff handedOff(HandOff target) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        HandedOff handed = (HandedOff) TransactionSynchronizationManager.getResource(HandedOff.class);
+        if (handed == null) {
+            handed = new HandedOff(target);
+            TransactionSynchronizationManager.bindResource(HandedOff.class, handed);
+            TransactionSynchronizationManager.registerSynchronization(handed);
+        }
+        return handed;
+    }
+
+    /** One transaction's handed-off deliveries. */
+    private final class HandedOff implements TransactionSynchronization {
+        private final HandOff target;
+        private final List<String> deliveryIds = new ArrayList<>();
+        private final List<String> webhookIds = new ArrayList<>();
+        private List<Claim> read = List.of();
+
+        HandedOff(HandOff target) {
+            this.target = target;
+        }
+
+        int size() {
+            return deliveryIds.size();
+        }
+
+        boolean take(String deliveryId, String webhookId) {
+            if (!target.reserve(webhookId)) {
+                return false;
+            }
+            deliveryIds.add(deliveryId);
+            webhookIds.add(webhookId);
+            return true;
+        }
+
+        /**
+         * Reads what the attempts need in the publishing transaction itself, once every savepoint
+         * is settled: only rows that commit come back, and the worker needs no round trip of its
+         * own before it sends.
+         */
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (!deliveryIds.isEmpty()) {
+                read = details(deliveryIds);
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(HandedOff.class);
+            if (deliveryIds.isEmpty()) {
+                return;
+            }
+            if (status != STATUS_COMMITTED) {
+                target.cancel(List.copyOf(webhookIds));
+                return;
+            }
+            List<String> unused = new ArrayList<>(webhookIds);
+            read.forEach(claim -> unused.remove(claim.webhookId()));
+            if (!unused.isEmpty()) {
+                target.cancel(unused);
+            }
+            if (!read.isEmpty()) {
+                target.send(read);
+            }
+        }
+    }
+
+    /**
+     * Hands deliveries leased on commit back to the queue as due, their attempt not counted: the
+     * worker stopped before it could send them.
+     */
+    public void handBack(List<String> deliveryIds) {
+        dsl.execute("""
+                update delivery
+                   set status = 'pending', lease_until = null, attempt_count = attempt_count - 1,
+                       lease_token = lease_token + 1, updated_at = now()
+                 where id = any(?) and status = 'delivering' and lease_token = 1
+                """, (Object) deliveryIds.toArray(String[]::new));
     }
 
     /**

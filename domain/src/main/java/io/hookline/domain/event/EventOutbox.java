@@ -194,13 +194,12 @@ public class EventOutbox {
         for (WebhookRoute route : routes.apply(event.type())) {
             if (!route.id().value().equals(exceptWebhookId)
                     && WebhookMatcher.matches(route, event.type(), event.siteId(), envelope)) {
-                deliveries.add(new NewDelivery(DeliveryId.next(), route.id().value()));
+                deliveries.add(new NewDelivery(DeliveryId.next(), route.id().value(), route.ordered()));
             }
         }
         if (deliveries.isEmpty()) {
             return;
         }
         queue.enqueue(tenant, event.id(), event.type(), event.createdAt(), deliveries);
-        queue.notifyWorkers();
     }
 }

@@ -27,7 +27,7 @@ class WebhookRepository {
 
     /** What fan-out reads of the subscribed webhooks (see {@link #routes}). */
     private static final String ROUTES = """
-            select id, sites, filters::text from webhook
+            select id, sites, filters::text, destination->>'type' = 'kafka' from webhook
              where tenant_id = ? and enabled and events @> array[?]::varchar[]
              order by id""";
 
@@ -91,7 +91,8 @@ class WebhookRepository {
                 .map(r -> new WebhookRoute(
                         new WebhookId(r.get(0, String.class)),
                         List.of(r.get(1, String[].class)),
-                        filters(r.get(2, String.class))));
+                        filters(r.get(2, String.class)),
+                        r.get(3, Boolean.class)));
     }
 
     private List<WebhookFilter> filters(String stored) {

@@ -289,7 +289,7 @@ class DeliveryQueueTests {
                 tenant.value(),
                 created.toString());
         DeliveryId id = DeliveryId.next();
-        queue.enqueue(tenant, event, "order.placed", created, List.of(new NewDelivery(id, webhook)));
+        queue.enqueue(tenant, event, "order.placed", created, List.of(new NewDelivery(id, webhook, false)));
         return id.value();
     }
 
