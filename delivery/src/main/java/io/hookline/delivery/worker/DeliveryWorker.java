@@ -69,9 +69,11 @@ public class DeliveryWorker implements SmartLifecycle, HandOff {
     private boolean backlog;
     /** Whether the loop is waiting for attempts to end before it claims again. */
     private volatile boolean waitingForRoom;
+    /** Whether the loop, its last claim empty while work is due, waits for an attempt to end. */
+    private volatile boolean waitingForCapped;
 
     private boolean subscribed;
-    private @Nullable ExecutorService attempts;
+    private volatile @Nullable ExecutorService attempts;
     private @Nullable Thread loop;
     private @Nullable Thread listener;
 
@@ -199,7 +201,13 @@ public class DeliveryWorker implements SmartLifecycle, HandOff {
                 List<Claim> claimed = claimOnce();
                 backlog = !claimed.isEmpty() && claimed.size() >= asked;
                 if (claimed.isEmpty()) {
+                    // due work left out because its webhooks are at their in-flight cap is freed
+                    // by the end of one of their attempts: then the next one that ends wakes the
+                    // loop (asked only after an empty claim, so an idle loop is not kept claiming)
+                    waitingForCapped = capacity.availablePermits() < properties.concurrency()
+                            && runner.inWorkerTransaction(queue::anyDue);
                     waitForWake();
+                    waitingForCapped = false;
                 }
             } catch (RuntimeException e) {
                 log.warn("claiming deliveries failed; retrying shortly", e);
@@ -234,36 +242,50 @@ public class DeliveryWorker implements SmartLifecycle, HandOff {
      * the queue, due when one is (see {@link DeliveryThrottle}); they are among what it returns.
      */
     public List<Claim> claimOnce() {
-        int free = capacity.availablePermits();
-        if (free == 0) {
+        // room is taken before the claim, never after: a publish may take room meanwhile (a
+        // hand-off), and claimed rows must not wait for it under their lease
+        int wanted = Math.min(properties.batchSize(), capacity.availablePermits());
+        int held = 0;
+        while (held < wanted && capacity.tryAcquire()) {
+            held++;
+        }
+        if (held == 0) {
             return List.of();
         }
-        List<Claim> claimed = runner.inWorkerTransaction(() -> queue.claim(
-                Math.min(properties.batchSize(), free), properties.perWebhookInFlight(), properties.lease()));
-        DeliveryThrottle.Split split = throttle.split(claimed);
-        if (!split.deferred().isEmpty()) {
-            runner.inWorkerTransaction(() -> queue.defer(split.deferred()));
-        }
-        for (Claim claim : split.send()) {
-            capacity.acquireUninterruptibly();
-            counter(claim.webhookId()).incrementAndGet();
-            // taken here, one after another in the claim's order, so a webhook's Kafka records
-            // reach the producer in event order however the attempts' threads are scheduled
-            SendOrder.Turn turn = transport.turn(claim);
-            ExecutorService executor = attempts;
-            if (executor == null) {
-                attempt(claim, turn);
-            } else {
+        int room = held;
+        int started = 0;
+        try {
+            List<Claim> claimed = runner.inWorkerTransaction(
+                    () -> queue.claim(room, properties.perWebhookInFlight(), properties.lease()));
+            DeliveryThrottle.Split split = throttle.split(claimed);
+            if (!split.deferred().isEmpty()) {
+                runner.inWorkerTransaction(() -> queue.defer(split.deferred()));
+            }
+            for (Claim claim : split.send()) {
+                // taken here, one after another in the claim's order, so a webhook's Kafka records
+                // reach the producer in event order however the attempts' threads are scheduled
+                SendOrder.Turn turn = transport.turn(claim);
+                counter(claim.webhookId()).incrementAndGet();
+                ExecutorService executor = attempts;
                 try {
-                    executor.execute(() -> attempt(claim, turn));
-                } catch (RuntimeException e) {
+                    if (executor == null) {
+                        started++;
+                        attempt(claim, turn);
+                    } else {
+                        executor.execute(() -> attempt(claim, turn));
+                        started++;
+                    }
+                } catch (RejectedExecutionException e) {
                     turn.pass();
-                    leave(claim.webhookId());
+                    countDown(claim.webhookId());
                     throw e;
                 }
             }
+            return claimed;
+        } finally {
+            // the room of what was not started: deferred, not claimed, or left by a failure
+            capacity.release(held - started);
         }
-        return claimed;
     }
 
     private void attempt(Claim claim, SendOrder.Turn turn) {
@@ -277,7 +299,7 @@ public class DeliveryWorker implements SmartLifecycle, HandOff {
         } finally {
             turn.pass();
             leave(claim.webhookId());
-            if (waitingForRoom) {
+            if (waitingForCapped) {
                 wake();
             }
         }
@@ -338,17 +360,21 @@ public class DeliveryWorker implements SmartLifecycle, HandOff {
                 // stopping: handed back below
             }
         }
-        try {
-            runner.inWorkerTransaction(() -> {
-                queue.handBack(claims.stream().map(Claim::deliveryId).toList());
-                return claims;
-            });
-            queue.wakeUps().signal();
-        } catch (RuntimeException e) {
-            log.warn("could not hand back deliveries; they are claimed again when their lease runs out", e);
-        } finally {
-            cancel(claims.stream().map(Claim::webhookId).toList());
-        }
+        // on a thread of its own: this runs after the publishing transaction completed, whose
+        // resources are still bound to this thread, and the hand-back needs a transaction of its own
+        Thread.ofVirtual().name("delivery-hand-back").start(() -> {
+            try {
+                runner.inWorkerTransaction(() -> {
+                    queue.handBack(claims.stream().map(Claim::deliveryId).toList());
+                    return claims;
+                });
+                queue.wakeUps().signal();
+            } catch (RuntimeException e) {
+                log.warn("could not hand back deliveries; they are claimed again when their lease runs out", e);
+            } finally {
+                cancel(claims.stream().map(Claim::webhookId).toList());
+            }
+        });
     }
 
     private void sendHandedOff(List<Claim> claims) {
@@ -356,6 +382,8 @@ public class DeliveryWorker implements SmartLifecycle, HandOff {
         if (!split.deferred().isEmpty()) {
             try {
                 runner.inWorkerTransaction(() -> queue.defer(split.deferred()));
+            } catch (RuntimeException e) {
+                log.warn("deferring throttled deliveries failed; they are claimed again when their lease runs out", e);
             } finally {
                 split.deferred().forEach(deferral -> leave(deferral.claim().webhookId()));
             }
@@ -379,12 +407,19 @@ public class DeliveryWorker implements SmartLifecycle, HandOff {
 
     /** One request to this webhook ended (or never started): its room is free again. */
     private void leave(String webhookId) {
+        countDown(webhookId);
+        capacity.release();
+        if (waitingForRoom) {
+            wake();
+        }
+    }
+
+    private void countDown(String webhookId) {
         AtomicInteger count = inFlight.get(webhookId);
         if (count != null) {
             // never below zero: a counter dropped while idle and made anew can miss an increment
             count.updateAndGet(n -> Math.max(0, n - 1));
         }
-        capacity.release();
     }
 
     private void waitForWake() {

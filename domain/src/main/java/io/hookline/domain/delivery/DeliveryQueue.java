@@ -5,6 +5,7 @@ import static io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT;
 import static io.hookline.domain.jooq.Tables.DELIVERY_STATS;
 import static io.hookline.domain.jooq.Tables.WEBHOOK;
 
+import io.hookline.domain.db.FixedStatement;
 import io.hookline.domain.problem.DomainException;
 import io.hookline.tenancy.DeliveryId;
 import io.hookline.tenancy.EventId;
@@ -80,7 +81,7 @@ public class DeliveryQueue {
                                   lease_until, attempt_count, lease_token, created_at, updated_at)
             select d.id, t.tenant_id, d.webhook_id, t.event_id, t.event_type,
                    case when d.leased then 'delivering' else 'pending' end, t.at,
-                   case when d.leased then now() + make_interval(secs => t.lease) end,
+                   case when d.leased then clock_timestamp() + make_interval(secs => t.lease) end,
                    case when d.leased then 1 else 0 end, case when d.leased then 1 else 0 end, t.at, t.at
               from (select ?::varchar as tenant_id, ?::varchar as event_id, ?::varchar as event_type,
                            ?::timestamptz as at, ?::float8 as lease) t,
@@ -136,6 +137,18 @@ public class DeliveryQueue {
               from claimed d
             %s
              order by e.created_at, e.id
+            """.formatted(ATTEMPT_COLUMNS, ATTEMPT_JOINS);
+
+    /**
+     * What the attempts of deliveries handed off on commit need, read in their publishing
+     * transaction: not those of a webhook disabled meanwhile (left leased, the sweeper parks them).
+     */
+    private static final String HANDED_OFF = """
+            select d.id, d.tenant_id, d.webhook_id, d.event_id, d.event_type, d.attempt_count, d.lease_token,
+            %s
+              from delivery d
+            %s
+             where d.id = any(?) and w.enabled
             """.formatted(ATTEMPT_COLUMNS, ATTEMPT_JOINS);
 
     private static final String DETAILS = """
@@ -235,7 +248,16 @@ public class DeliveryQueue {
             anyPending |= !leased[i];
         }
         double lease = target == null ? 0 : target.lease().toMillis() / 1000.0;
-        dsl.execute(ENQUEUE, tenant.value(), eventId.value(), eventType, createdAt, lease, ids, webhookIds, leased);
+        FixedStatement.execute(dsl, ENQUEUE, (statement, connection) -> {
+            statement.setString(1, tenant.value());
+            statement.setString(2, eventId.value());
+            statement.setString(3, eventType);
+            statement.setObject(4, createdAt);
+            statement.setDouble(5, lease);
+            statement.setArray(6, connection.createArrayOf("varchar", ids));
+            statement.setArray(7, connection.createArrayOf("varchar", webhookIds));
+            statement.setArray(8, connection.createArrayOf("boolean", leased));
+        });
         if (anyPending) {
             wakeUps.afterCommit();
         }
@@ -296,7 +318,8 @@ public class DeliveryQueue {
         @Override
         public void beforeCommit(boolean readOnly) {
             if (!deliveryIds.isEmpty()) {
-                read = details(deliveryIds);
+                read = dsl.fetch(HANDED_OFF, (Object) deliveryIds.toArray(String[]::new))
+                        .map(DeliveryQueue::claim);
             }
         }
 
@@ -380,6 +403,12 @@ public class DeliveryQueue {
         // one statement leases the rows and reads what their attempts need
         return dsl.fetch(CLAIM, perWebhookCap, batch * 4, batch, perWebhookCap, batch, lease.toMillis() / 1000.0)
                 .map(DeliveryQueue::claim);
+    }
+
+    /** Whether any {@code pending} delivery is due now (a claim that came back empty may have left it out). */
+    public boolean anyDue() {
+        return Boolean.TRUE.equals(dsl.fetchValue(
+                "select exists (select 1 from delivery where status = 'pending' and next_attempt_at <= now())"));
     }
 
     /** Re-claims one delivery now (the test endpoint), whatever its state, under a fresh lease. */

@@ -3,6 +3,7 @@ package io.hookline.domain.event;
 import static io.hookline.domain.jooq.Tables.EVENT;
 import static io.hookline.domain.jooq.Tables.EVENT_IDEMPOTENCY;
 
+import io.hookline.domain.db.FixedStatement;
 import io.hookline.domain.jooq.tables.records.EventRecord;
 import io.hookline.tenancy.EventId;
 import io.hookline.tenancy.TenantId;
@@ -31,15 +32,15 @@ class EventRepository {
             values (?, ?, ?, ?, ?, ?, ?::timestamptz)""";
 
     void insert(Event event) {
-        dsl.execute(
-                INSERT,
-                event.id().value(),
-                event.tenantId(),
-                event.type(),
-                event.siteId(),
-                event.triggeredBy(),
-                event.body(),
-                event.createdAt());
+        FixedStatement.execute(dsl, INSERT, (statement, connection) -> {
+            statement.setString(1, event.id().value());
+            statement.setString(2, event.tenantId());
+            statement.setString(3, event.type());
+            statement.setString(4, event.siteId());
+            statement.setString(5, event.triggeredBy());
+            statement.setString(6, event.body());
+            statement.setObject(7, event.createdAt());
+        });
     }
 
     Optional<Event> find(TenantId tenant, String id) {
