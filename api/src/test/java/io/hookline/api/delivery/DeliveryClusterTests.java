@@ -69,6 +69,17 @@ class DeliveryClusterTests {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
     }
 
+    /** A node in this JVM that publishes (and serves the API) but delivers nothing. */
+    private static RunningApp nodeWithoutWorker(String key) {
+        return RunningApp.start(Map.of(
+                "hookline.dev.key-file",
+                key,
+                "hookline.webhooks.allow-http",
+                "true",
+                "hookline.webhooks.allowed-networks",
+                "127.0.0.0/8"));
+    }
+
     private static double attempts(RunningApp node) {
         return node.bean(MeterRegistry.class).find("hookline.delivery.attempts").counters().stream()
                 .mapToDouble(counter -> counter.count())
@@ -142,13 +153,7 @@ class DeliveryClusterTests {
 
         try (Receiver receiver =
                         new Receiver().byDefault(request -> Reply.status(200).after(Duration.ofMillis(150)));
-                RunningApp publisher = RunningApp.start(Map.of(
-                        "hookline.dev.key-file",
-                        key,
-                        "hookline.webhooks.allow-http",
-                        "true",
-                        "hookline.webhooks.allowed-networks",
-                        "127.0.0.0/8"))) {
+                RunningApp publisher = nodeWithoutWorker(key)) {
             ApiClient api = publisher.client();
             TestTenant tenant = api.newTenant();
             api.post(
@@ -217,13 +222,7 @@ class DeliveryClusterTests {
                     }
                     return Reply.status(200);
                 });
-                RunningApp setup = RunningApp.start(Map.of(
-                        "hookline.dev.key-file",
-                        key,
-                        "hookline.webhooks.allow-http",
-                        "true",
-                        "hookline.webhooks.allowed-networks",
-                        "127.0.0.0/8"))) {
+                RunningApp setup = nodeWithoutWorker(key)) {
             ApiClient api = setup.client();
             TestTenant tenant = api.newTenant();
             api.webhook(tenant, receiver.url("/handed"), Map.of());

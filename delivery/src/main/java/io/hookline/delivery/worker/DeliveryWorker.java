@@ -378,7 +378,14 @@ public class DeliveryWorker implements SmartLifecycle, HandOff {
     }
 
     private void sendHandedOff(List<Claim> claims) {
-        DeliveryThrottle.Split split = throttle.split(claims);
+        DeliveryThrottle.Split split;
+        try {
+            split = throttle.split(claims);
+        } catch (RuntimeException e) {
+            log.warn("asking the rate limiter failed; these deliveries are claimed again when their lease runs out", e);
+            claims.forEach(claim -> leave(claim.webhookId()));
+            return;
+        }
         if (!split.deferred().isEmpty()) {
             try {
                 runner.inWorkerTransaction(() -> queue.defer(split.deferred()));
