@@ -88,21 +88,16 @@ class AmqpDestinationTests {
     }
 
     private static Map<String, Object> amqpWebhook(String exchange, String key, Map<String, Object> extra) {
+        return amqpWebhook("amqp://guest:guest@127.0.0.1:5672/", exchange, key, extra);
+    }
+
+    /** The same, through the broker at {@code uri}. */
+    private static Map<String, Object> amqpWebhook(String uri, String exchange, String key, Map<String, Object> extra) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "amqp " + exchange);
         body.put("events", List.of("order.placed"));
         body.put("timeoutSeconds", 2);
-        body.put(
-                "destination",
-                Map.of(
-                        "type",
-                        "amqp",
-                        "uri",
-                        "amqp://guest:guest@127.0.0.1:5672/",
-                        "exchange",
-                        exchange,
-                        "routingKey",
-                        key));
+        body.put("destination", Map.of("type", "amqp", "uri", uri, "exchange", exchange, "routingKey", key));
         body.putAll(extra);
         return body;
     }
@@ -254,19 +249,11 @@ class AmqpDestinationTests {
         String queue = exchangeWithQueue(exchange, "events");
         TestTenant tenant = api.newTenant(new Tenant.RateLimit(100_000, 10, 10), 3);
         try (TcpProxy proxy = new TcpProxy("127.0.0.1", 5672)) {
-            Map<String, Object> body =
-                    amqpWebhook(exchange, "events", Map.of("retry", Map.of("enabled", true, "maxAttempts", 10)));
-            body.put(
-                    "destination",
-                    Map.of(
-                            "type",
-                            "amqp",
-                            "uri",
-                            "amqp://guest:guest@127.0.0.1:" + proxy.port() + "/",
-                            "exchange",
-                            exchange,
-                            "routingKey",
-                            "events"));
+            Map<String, Object> body = amqpWebhook(
+                    "amqp://guest:guest@127.0.0.1:" + proxy.port() + "/",
+                    exchange,
+                    "events",
+                    Map.of("retry", Map.of("enabled", true, "maxAttempts", 10)));
             JsonNode webhook = api.createWebhook(tenant, body);
             String webhookId = webhook.get("id").asString();
             JsonNode sample = api.sample(tenant, "order.placed");

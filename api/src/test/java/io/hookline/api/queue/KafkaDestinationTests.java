@@ -155,6 +155,19 @@ class KafkaDestinationTests {
                 .isTrue();
     }
 
+    /**
+     * Publishes a sample event and awaits its delivery's end: it must have failed, its first
+     * attempt with no response status; returns that attempt's error.
+     */
+    private String failedFirstAttemptError(TestTenant tenant, String webhookId) {
+        api.publishSample(tenant, "order.placed");
+        JsonNode delivery = api.finalDelivery(tenant, webhookId, DEADLINE);
+        assertThat(delivery.get("status").asString()).isEqualTo("failed");
+        JsonNode attempt = delivery.get("attempts").get(0);
+        assertThat(attempt.get("responseStatus").isNull()).isTrue();
+        return attempt.get("error").asString();
+    }
+
     @Test
     void recordCarriesTheSignedEnvelopeAndHeadersAndTheLogShowsTheAcknowledgement() {
         TestTenant tenant = api.newTenant();
@@ -323,13 +336,7 @@ class KafkaDestinationTests {
             destination.put("bootstrapServers", "127.0.0.1:" + localPort);
             String webhookId = api.createWebhook(tenant, body).get("id").asString();
 
-            api.publishSample(tenant, "order.placed");
-            JsonNode delivery = api.finalDelivery(tenant, webhookId, DEADLINE);
-
-            assertThat(delivery.get("status").asString()).isEqualTo("failed");
-            JsonNode attempt = delivery.get("attempts").get(0);
-            assertThat(attempt.get("responseStatus").isNull()).isTrue();
-            assertThat(attempt.get("error").asString())
+            assertThat(failedFirstAttemptError(tenant, webhookId))
                     .isEqualTo("refused: the cluster advertises the broker localhost:" + localPort
                             + " (localhost is a local host name)");
             try (KafkaConsumer<String, String> consumer = consumer(servers)) {
@@ -405,13 +412,7 @@ class KafkaDestinationTests {
                 .get("id")
                 .asString();
 
-        api.publishSample(tenant, "order.placed");
-        JsonNode delivery = api.finalDelivery(tenant, webhookId, DEADLINE);
-
-        assertThat(delivery.get("status").asString()).isEqualTo("failed");
-        JsonNode attempt = delivery.get("attempts").get(0);
-        assertThat(attempt.get("responseStatus").isNull()).isTrue();
-        assertThat(attempt.get("error").asString())
+        assertThat(failedFirstAttemptError(tenant, webhookId))
                 .startsWith("Kafka did not acknowledge: TimeoutException: Topic no-such-topic not present in metadata");
         Awaitility.await()
                 .atMost(DEADLINE)
