@@ -10,12 +10,15 @@ import io.hookline.domain.problem.DomainException;
 import io.hookline.tenancy.DeliveryId;
 import io.hookline.tenancy.EventId;
 import io.hookline.tenancy.TenantId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -318,8 +321,7 @@ public class DeliveryQueue {
         @Override
         public void beforeCommit(boolean readOnly) {
             if (!deliveryIds.isEmpty()) {
-                read = dsl.fetch(HANDED_OFF, (Object) deliveryIds.toArray(String[]::new))
-                        .map(DeliveryQueue::claim);
+                read = byIds(HANDED_OFF, deliveryIds);
             }
         }
 
@@ -401,8 +403,19 @@ public class DeliveryQueue {
         // due row through a bitmap and sort them — a full scan per claim. Not in this transaction.
         dsl.execute("select set_config('enable_bitmapscan', 'off', true)");
         // one statement leases the rows and reads what their attempts need
-        return dsl.fetch(CLAIM, perWebhookCap, batch * 4, batch, perWebhookCap, batch, lease.toMillis() / 1000.0)
-                .map(DeliveryQueue::claim);
+        double leaseSeconds = lease.toMillis() / 1000.0;
+        return FixedStatement.query(
+                dsl,
+                CLAIM,
+                (statement, connection) -> {
+                    statement.setInt(1, perWebhookCap);
+                    statement.setInt(2, batch * 4);
+                    statement.setInt(3, batch);
+                    statement.setInt(4, perWebhookCap);
+                    statement.setInt(5, batch);
+                    statement.setDouble(6, leaseSeconds);
+                },
+                DeliveryQueue::claim);
     }
 
     /** Whether any {@code pending} delivery is due now (a claim that came back empty may have left it out). */
@@ -425,37 +438,47 @@ public class DeliveryQueue {
     }
 
     private List<Claim> details(List<String> ids) {
-        return dsl.fetch(DETAILS, (Object) ids.toArray(String[]::new)).map(DeliveryQueue::claim);
+        return byIds(DETAILS, ids);
     }
 
-    private static Claim claim(Record row) {
+    /** The claims {@code sql} (a query on {@code d.id = any(?)}) reads for {@code ids}. */
+    private List<Claim> byIds(String sql, Collection<String> ids) {
+        String[] array = ids.toArray(String[]::new);
+        return FixedStatement.query(
+                dsl,
+                sql,
+                (statement, connection) -> statement.setArray(1, connection.createArrayOf("varchar", array)),
+                DeliveryQueue::claim);
+    }
+
+    private static Claim claim(ResultSet row) throws SQLException {
         return new Claim(
-                row.get("id", String.class),
-                row.get("tenant_id", String.class),
-                row.get("webhook_id", String.class),
-                row.get("event_id", String.class),
-                row.get("event_type", String.class),
-                row.get("attempt_count", Integer.class),
-                row.get("lease_token", Long.class),
-                row.get("body", String.class),
-                row.get("triggered_by", String.class),
-                row.get("administration_code", String.class),
-                row.get("url", String.class),
-                row.get("headers", JSONB.class).data(),
-                row.get("timeout_seconds", Integer.class),
-                row.get("retry_enabled", Boolean.class),
-                row.get("retry_max_attempts", Integer.class),
-                row.get("async_acknowledgement", Boolean.class),
-                row.get("signature_scheme", String.class),
-                row.get("rate_limit", Integer.class),
-                row.get("secret_ciphertext", byte[].class),
-                row.get("secret_key_id", String.class),
-                row.get("previous_secret_ciphertext", byte[].class),
-                row.get("previous_secret_key_id", String.class),
-                row.get("previous_secret_expires_at", OffsetDateTime.class),
-                row.get("destination", JSONB.class).data(),
-                row.get("destination_secret_ciphertext", byte[].class),
-                row.get("destination_secret_key_id", String.class));
+                row.getString("id"),
+                row.getString("tenant_id"),
+                row.getString("webhook_id"),
+                row.getString("event_id"),
+                row.getString("event_type"),
+                row.getInt("attempt_count"),
+                row.getLong("lease_token"),
+                row.getString("body"),
+                row.getString("triggered_by"),
+                row.getString("administration_code"),
+                row.getString("url"),
+                row.getString("headers"),
+                row.getInt("timeout_seconds"),
+                row.getBoolean("retry_enabled"),
+                row.getInt("retry_max_attempts"),
+                row.getBoolean("async_acknowledgement"),
+                row.getString("signature_scheme"),
+                row.getObject("rate_limit", Integer.class),
+                row.getBytes("secret_ciphertext"),
+                row.getString("secret_key_id"),
+                row.getBytes("previous_secret_ciphertext"),
+                row.getString("previous_secret_key_id"),
+                row.getObject("previous_secret_expires_at", OffsetDateTime.class),
+                row.getString("destination"),
+                row.getBytes("destination_secret_ciphertext"),
+                row.getString("destination_secret_key_id"));
     }
 
     /** Records the hash of the async-acknowledgement token, before the request that carries it goes out. */

@@ -3,6 +3,7 @@ package io.hookline.domain.webhook;
 import static io.hookline.domain.jooq.Tables.TENANT;
 import static io.hookline.domain.jooq.Tables.WEBHOOK;
 
+import io.hookline.domain.db.FixedStatement;
 import io.hookline.domain.jooq.tables.records.WebhookRecord;
 import io.hookline.tenancy.TenantId;
 import java.time.OffsetDateTime;
@@ -82,17 +83,23 @@ class WebhookRepository {
 
     /**
      * What fan-out needs of the tenant's enabled webhooks that subscribe to {@code type}, in id
-     * order. Every publish asks, so it reads three columns with a fixed statement instead of
+     * order. Every publish asks, so it reads four columns with a fixed statement (through JDBC, see {@link FixedStatement}) instead of
      * mapping whole webhooks (their secrets, destinations and headers), and parses each distinct
      * filter list once.
      */
     List<WebhookRoute> routes(TenantId tenant, String type) {
-        return dsl.fetch(ROUTES, tenant.value(), type)
-                .map(r -> new WebhookRoute(
-                        new WebhookId(r.get(0, String.class)),
-                        List.of(r.get(1, String[].class)),
-                        filters(r.get(2, String.class)),
-                        r.get(3, Boolean.class)));
+        return FixedStatement.query(
+                dsl,
+                ROUTES,
+                (statement, connection) -> {
+                    statement.setString(1, tenant.value());
+                    statement.setString(2, type);
+                },
+                row -> new WebhookRoute(
+                        new WebhookId(row.getString(1)),
+                        List.of((String[]) row.getArray(2).getArray()),
+                        filters(row.getString(3)),
+                        row.getBoolean(4)));
     }
 
     private List<WebhookFilter> filters(String stored) {
