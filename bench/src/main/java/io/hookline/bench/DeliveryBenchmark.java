@@ -31,9 +31,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -838,7 +835,7 @@ public final class DeliveryBenchmark {
     }
 
     /**
-     * 64 concurrent HTTP clients (JDK HttpClient) publishing as fast as the node answers, for a
+     * 64 concurrent HTTP clients (keep-alive connections, see {@link LoadClient}) publishing as fast as the node answers, for a
      * fixed time, with real signed tokens through the whole API stack (security, rate limiter,
      * validation); the node delivers at the same time.
      */
@@ -861,8 +858,24 @@ public final class DeliveryBenchmark {
         DSLContext dsl = app.getBean(DSLContext.class);
         // A running node has compiled its request path long before: the JIT compiler needs some
         // ten thousand calls of a method, and while it works it takes a processor of the two. So
-        // first a warm-up, not counted: 10,000 single calls (or 300 batches), 60 s at most.
+        // first a warm-up, not counted: 10,000 single calls (or 300 batches), 60 s at most; then
+        // 5 s rounds of the same load until the compiler threads used under a tenth of a
+        // processor in a round (2 minutes at most), so the figure is the node's steady state.
         load(uri, body, tenants, tokens, clients, Duration.ofSeconds(quick ? 5 : 60), batches ? 300 : 10_000, batches);
+        if (!quick) {
+            long warmUntil = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            double compiling;
+            int rounds = 0;
+            do {
+                double before = jitSeconds();
+                load(uri, body, tenants, tokens, clients, Duration.ofSeconds(5), Long.MAX_VALUE, batches);
+                compiling = (jitSeconds() - before) / 5;
+                rounds++;
+            } while (compiling >= 0.1 && System.nanoTime() < warmUntil);
+            System.out.printf(
+                    "ingest (%s) warm-up: %d more round(s) of 5 s; the JIT compiler used %.0f %% of a processor in the last%n",
+                    batches ? "batches" : "single events", rounds, 100 * compiling);
+        }
         awaitQuiet(dsl);
         Cpu cpuBefore = profileStart(dsl);
         long receivedBefore = received.get();
@@ -919,35 +932,36 @@ public final class DeliveryBenchmark {
         AtomicLong accepted = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         long end = System.nanoTime() + length.toNanos();
-        try (HttpClient http = HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .executor(Executors.newVirtualThreadPerTaskExecutor())
-                        .build();
-                ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < clients; c++) {
                 TenantId tenant = tenants.get(c % tenants.size());
-                HttpRequest request = HttpRequest.newBuilder(uri)
-                        .header("Authorization", "Bearer " + tokens.get(tenant))
-                        .header("X-Tenant-ID", tenant.value())
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build();
+                Map<String, String> headers = Map.of(
+                        "Authorization",
+                        "Bearer " + tokens.get(tenant),
+                        "X-Tenant-ID",
+                        tenant.value(),
+                        "Content-Type",
+                        "application/json");
                 pool.execute(() -> {
-                    while (System.nanoTime() < end && answered.incrementAndGet() <= calls) {
-                        long sent = System.nanoTime();
-                        try {
-                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                            latencies.add((System.nanoTime() - sent) / 1_000);
-                            if (response.statusCode() == 202) {
-                                accepted.incrementAndGet();
-                            } else if (response.statusCode() == 200 && batches) {
-                                accepted.addAndGet(response.body().split("\"status\":202", -1).length - 1);
-                            } else {
+                    try (LoadClient http = new LoadClient(uri, headers, body)) {
+                        while (System.nanoTime() < end && answered.incrementAndGet() <= calls) {
+                            long sent = System.nanoTime();
+                            try {
+                                LoadClient.Response response = http.send();
+                                latencies.add((System.nanoTime() - sent) / 1_000);
+                                if (response.status() == 202) {
+                                    accepted.incrementAndGet();
+                                } else if (response.status() == 200 && batches) {
+                                    accepted.addAndGet(response.body().split("\"status\":202", -1).length - 1);
+                                } else {
+                                    refused.incrementAndGet();
+                                }
+                            } catch (IOException e) {
                                 refused.incrementAndGet();
                             }
-                        } catch (Exception e) {
-                            refused.incrementAndGet();
                         }
+                    } catch (IOException e) {
+                        refused.incrementAndGet();
                     }
                 });
             }
@@ -971,6 +985,11 @@ public final class DeliveryBenchmark {
         JwsHeader header =
                 JwsHeader.with(SignatureAlgorithm.RS256).keyId("bench").build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+    }
+
+    /** Processor seconds this JVM's JIT compiler threads used so far. */
+    private static double jitSeconds() {
+        return Cpu.now(-1).jvm().getOrDefault("JIT compiler", 0.0);
     }
 
     /** Waits until no delivery is left to do, so one measurement does not inherit another's work. */
