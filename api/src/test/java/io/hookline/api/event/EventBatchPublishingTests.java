@@ -145,12 +145,17 @@ class EventBatchPublishingTests {
                         event("order.placed", data, "a"),
                         event("order.placed", invalid, "b"),
                         event("webhook.disabled", Map.of(), null),
-                        event("order.placed", data, null)));
+                        event("order.placed", data, null),
+                        // without a key: published outside any savepoint, refused before it writes
+                        event("order.placed", invalid, null)));
 
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
         JsonNode results = response.json().get("results");
         assertThat(results.get(0).get("status").asInt()).isEqualTo(202);
         assertThat(results.get(3).get("status").asInt()).isEqualTo(202);
+        assertThat(results.get(4).get("status").asInt()).isEqualTo(422);
+        assertThat(results.get(4).get("problem").get("errors"))
+                .allMatch(e -> e.get("field").asString().equals("events[4].data"));
 
         JsonNode refusedData = results.get(1);
         assertThat(refusedData.get("index").asInt()).isEqualTo(1);

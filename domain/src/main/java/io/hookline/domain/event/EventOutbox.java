@@ -177,9 +177,16 @@ public class EventOutbox {
         }
         envelope.set("data", data);
         Event event = new Event(id, tenant.value(), type, siteId, triggeredBy, now, json.writeValueAsString(envelope));
-        events.insert(event);
-        if (fanOut) {
-            fanOut(tenant, event, envelope, exceptWebhookId, routes);
+        // Every refusal comes before the first write: a batch publishes its events without
+        // savepoints (EventPublisher.publishAll), so a refusal from here on would leave half an
+        // event behind. It is an unexpected failure instead, which rolls back the batch.
+        try {
+            events.insert(event);
+            if (fanOut) {
+                fanOut(tenant, event, envelope, exceptWebhookId, routes);
+            }
+        } catch (DomainException refusedAfterWriting) {
+            throw new IllegalStateException("refused after writing event " + id.value(), refusedAfterWriting);
         }
         return event;
     }

@@ -14,10 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,20 +35,12 @@ public class EventPublisher {
     private final EventRepository events;
     private final EventCatalog catalog;
     private final JsonMapper json;
-    private final TransactionTemplate savepoint;
 
-    EventPublisher(
-            EventOutbox outbox,
-            EventRepository events,
-            EventCatalog catalog,
-            JsonMapper json,
-            PlatformTransactionManager transactions) {
+    EventPublisher(EventOutbox outbox, EventRepository events, EventCatalog catalog, JsonMapper json) {
         this.outbox = outbox;
         this.events = events;
         this.catalog = catalog;
         this.json = json;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** The event, and whether this call created it (false: the key's earlier event). */
@@ -83,9 +72,14 @@ public class EventPublisher {
     /**
      * Publishes each publication exactly as {@link #publish} would, all-or-nothing per
      * publication: a refused one leaves nothing behind and does not stop the others. They share
-     * one transaction with a savepoint each, so a batch waits for one durable commit instead of
-     * one per event; a key used twice in the batch behaves as it would in two calls in a row.
-     * An unexpected failure (not a refusal) rolls back the whole batch.
+     * one transaction, so a batch waits for one durable commit instead of one per event; a key
+     * used twice in the batch behaves as it would in two calls in a row. No savepoint is needed
+     * (each would cost two round trips per event): a publication is only ever refused before
+     * its first write — the reserved type, the idempotency key's earlier use (read under the
+     * key's lock) and the data's validation all come first, and {@link EventOutbox} refuses
+     * nothing once it has started to write. A refusal after a write would leave half a
+     * publication behind, so it is turned into an unexpected failure, which, like any other,
+     * rolls back the whole batch.
      */
     @Transactional
     public List<Outcome> publishAll(TenantId tenant, List<Publication> publications) {
@@ -95,11 +89,19 @@ public class EventPublisher {
         List<Outcome> outcomes = new ArrayList<>(publications.size());
         EventOutbox.Batch batch = outbox.batch(tenant);
         for (Publication p : publications) {
+            boolean[] emitted = {false};
+            Emitter emitter = (type, data, siteId) -> {
+                Event event = batch.emit(type, data, siteId);
+                emitted[0] = true;
+                return event;
+            };
             try {
-                Published published = savepoint.execute(
-                        status -> publishOne(tenant, p.type(), p.data(), p.siteId(), p.idempotencyKey(), batch::emit));
+                Published published = publishOne(tenant, p.type(), p.data(), p.siteId(), p.idempotencyKey(), emitter);
                 outcomes.add(new Outcome(Objects.requireNonNull(published), null));
             } catch (DomainException refused) {
+                if (emitted[0]) {
+                    throw new IllegalStateException("a publication was refused after its event was written", refused);
+                }
                 outcomes.add(new Outcome(null, refused));
             }
         }
