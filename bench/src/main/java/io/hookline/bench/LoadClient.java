@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One keep-alive HTTP/1.1 connection that posts the same request again and again, as a load
@@ -22,11 +23,11 @@ final class LoadClient implements AutoCloseable {
 
     private final URI uri;
     private final byte[] request;
-    private Socket socket;
-    private InputStream in;
-    private OutputStream out;
+    private @Nullable Socket socket;
+    private InputStream in = InputStream.nullInputStream();
+    private OutputStream out = OutputStream.nullOutputStream();
 
-    LoadClient(URI uri, Map<String, String> headers, String body) throws IOException {
+    LoadClient(URI uri, Map<String, String> headers, String body) {
         this.uri = uri;
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder()
@@ -46,36 +47,42 @@ final class LoadClient implements AutoCloseable {
         this.request = new byte[start.length + content.length];
         System.arraycopy(start, 0, request, 0, start.length);
         System.arraycopy(content, 0, request, start.length, content.length);
-        connect();
     }
 
-    private void connect() throws IOException {
-        socket = new Socket();
-        socket.setTcpNoDelay(true);
-        socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
-        socket.setSoTimeout(60_000);
-        in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-        out = socket.getOutputStream();
+    private Socket connect() throws IOException {
+        Socket opened = new Socket();
+        opened.setTcpNoDelay(true);
+        opened.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
+        opened.setSoTimeout(60_000);
+        in = new BufferedInputStream(opened.getInputStream(), 16 * 1024);
+        out = opened.getOutputStream();
+        socket = opened;
+        return opened;
     }
 
     /** A response: its status and its body as text. */
     record Response(int status, String body) {}
 
     /**
-     * Sends the request and reads the response. A connection the server closed is opened again
-     * (once) before the call fails.
+     * Sends the request once and reads the response. Nothing is ever sent twice (the bench
+     * publishes without idempotency keys): a failed call is the caller's to count, and the next
+     * call opens a new connection. A connection the server ended (it says {@code Connection:
+     * close}, every 100 requests by Tomcat's default) is opened again before the next request.
      */
     Response send() throws IOException {
+        Socket current = socket;
+        if (current == null || current.isClosed()) {
+            current = connect();
+        }
         try {
-            return exchange();
-        } catch (IOException closed) {
-            socket.close();
-            connect();
-            return exchange();
+            return exchange(current);
+        } catch (IOException | RuntimeException e) {
+            current.close();
+            throw e instanceof IOException io ? io : new IOException("malformed response", e);
         }
     }
 
-    private Response exchange() throws IOException {
+    private Response exchange(Socket current) throws IOException {
         out.write(request);
         out.flush();
         String statusLine = line();
@@ -83,7 +90,7 @@ final class LoadClient implements AutoCloseable {
             throw new IOException("not an HTTP/1.1 status line: " + statusLine);
         }
         int status = Integer.parseInt(statusLine.substring(9, 12));
-        long length = -1;
+        long length = status == 204 || status == 304 || status < 200 ? 0 : -1;
         boolean chunked = false;
         boolean close = false;
         for (String header = line(); !header.isEmpty(); header = line()) {
@@ -101,10 +108,8 @@ final class LoadClient implements AutoCloseable {
         byte[] body;
         if (chunked) {
             var buffer = new java.io.ByteArrayOutputStream();
-            for (int size = Integer.parseInt(line().split(";", 2)[0].trim(), 16);
-                    size > 0;
-                    size = Integer.parseInt(line().split(";", 2)[0].trim(), 16)) {
-                buffer.write(in.readNBytes(size));
+            for (int size = chunkSize(); size > 0; size = chunkSize()) {
+                buffer.write(readFully(size));
                 line();
             }
             while (!line().isEmpty()) {
@@ -112,16 +117,27 @@ final class LoadClient implements AutoCloseable {
             }
             body = buffer.toByteArray();
         } else if (length >= 0) {
-            body = in.readNBytes((int) length);
+            body = readFully((int) length);
         } else {
             body = in.readAllBytes();
             close = true;
         }
         if (close) {
-            socket.close();
-            connect();
+            current.close();
         }
         return new Response(status, new String(body, StandardCharsets.UTF_8));
+    }
+
+    private int chunkSize() throws IOException {
+        return Integer.parseInt(line().split(";", 2)[0].trim(), 16);
+    }
+
+    private byte[] readFully(int length) throws IOException {
+        byte[] bytes = in.readNBytes(length);
+        if (bytes.length < length) {
+            throw new IOException("response cut short: " + bytes.length + " of " + length + " bytes");
+        }
+        return bytes;
     }
 
     private String line() throws IOException {
@@ -139,6 +155,9 @@ final class LoadClient implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        Socket current = socket;
+        if (current != null) {
+            current.close();
+        }
     }
 }

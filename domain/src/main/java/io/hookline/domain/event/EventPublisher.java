@@ -79,7 +79,8 @@ public class EventPublisher {
      * key's lock) and the data's validation all come first, and {@link EventOutbox} refuses
      * nothing once it has started to write. A refusal after a write would leave half a
      * publication behind, so it is turned into an unexpected failure, which, like any other,
-     * rolls back the whole batch.
+     * rolls back the whole batch. A refused publication with a key keeps the key's lock until the
+     * batch ends (docs/decisions.md, "One transaction, no savepoints").
      */
     @Transactional
     public List<Outcome> publishAll(TenantId tenant, List<Publication> publications) {

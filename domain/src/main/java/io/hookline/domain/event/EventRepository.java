@@ -1,7 +1,6 @@
 package io.hookline.domain.event;
 
 import static io.hookline.domain.jooq.Tables.EVENT;
-import static io.hookline.domain.jooq.Tables.EVENT_IDEMPOTENCY;
 
 import io.hookline.domain.db.FixedStatement;
 import io.hookline.domain.jooq.tables.records.EventRecord;
@@ -12,8 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Records;
-import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
@@ -30,6 +27,23 @@ class EventRepository {
     private static final String INSERT = """
             insert into event (id, tenant_id, type, site_id, triggered_by, body, created_at)
             values (?, ?, ?, ?, ?, ?, ?::timestamptz)""";
+
+    /**
+     * The idempotency key's statements run on every publish that carries a key (three of them),
+     * so they are fixed statements through JDBC as well ({@link FixedStatement}).
+     */
+    private static final String LOCK_KEY = "select pg_advisory_xact_lock(hashtextextended(?, 0))";
+
+    private static final String KEY_USE = """
+            select event_id, request_fingerprint from event_idempotency
+             where tenant_id = ? and idempotency_key = ? and expires_at > ?""";
+
+    private static final String REMEMBER_KEY = """
+            insert into event_idempotency (tenant_id, idempotency_key, event_id, request_fingerprint, expires_at)
+            values (?, ?, ?, ?, ?)
+            on conflict (tenant_id, idempotency_key) do update
+               set event_id = excluded.event_id, request_fingerprint = excluded.request_fingerprint,
+                   expires_at = excluded.expires_at""";
 
     void insert(Event event) {
         FixedStatement.execute(dsl, INSERT, (statement, connection) -> {
@@ -74,35 +88,35 @@ class EventRepository {
 
     /** Serialises publishes under one idempotency key, so two concurrent ones make one event. */
     void lockIdempotencyKey(TenantId tenant, String key) {
-        dsl.execute("select pg_advisory_xact_lock(hashtextextended(?, 0))", tenant.value() + "\u001f" + key);
+        String lockKey = tenant.value() + "\u001f" + key;
+        FixedStatement.query(dsl, LOCK_KEY, (statement, connection) -> statement.setString(1, lockKey), row -> true);
     }
 
     /** The event a live key names, and the fingerprint of the request that made it (null for older keys). */
     record KeyUse(String eventId, @Nullable String fingerprint) {}
 
     Optional<KeyUse> keyUse(TenantId tenant, String key, OffsetDateTime now) {
-        return dsl.select(EVENT_IDEMPOTENCY.EVENT_ID, EVENT_IDEMPOTENCY.REQUEST_FINGERPRINT)
-                .from(EVENT_IDEMPOTENCY)
-                .where(
-                        EVENT_IDEMPOTENCY.TENANT_ID.eq(tenant.value()),
-                        EVENT_IDEMPOTENCY.IDEMPOTENCY_KEY.eq(key),
-                        EVENT_IDEMPOTENCY.EXPIRES_AT.gt(now))
-                .fetchOptional(Records.mapping(KeyUse::new));
+        return FixedStatement.query(
+                        dsl,
+                        KEY_USE,
+                        (statement, connection) -> {
+                            statement.setString(1, tenant.value());
+                            statement.setString(2, key);
+                            statement.setObject(3, now);
+                        },
+                        row -> new KeyUse(row.getString(1), row.getString(2)))
+                .stream()
+                .findFirst();
     }
 
     void rememberKey(TenantId tenant, String key, String fingerprint, EventId eventId, OffsetDateTime expiresAt) {
-        dsl.insertInto(EVENT_IDEMPOTENCY)
-                .set(EVENT_IDEMPOTENCY.TENANT_ID, tenant.value())
-                .set(EVENT_IDEMPOTENCY.IDEMPOTENCY_KEY, key)
-                .set(EVENT_IDEMPOTENCY.EVENT_ID, eventId.value())
-                .set(EVENT_IDEMPOTENCY.REQUEST_FINGERPRINT, fingerprint)
-                .set(EVENT_IDEMPOTENCY.EXPIRES_AT, expiresAt)
-                .onConflict(EVENT_IDEMPOTENCY.TENANT_ID, EVENT_IDEMPOTENCY.IDEMPOTENCY_KEY)
-                .doUpdate()
-                .set(EVENT_IDEMPOTENCY.EVENT_ID, DSL.excluded(EVENT_IDEMPOTENCY.EVENT_ID))
-                .set(EVENT_IDEMPOTENCY.REQUEST_FINGERPRINT, DSL.excluded(EVENT_IDEMPOTENCY.REQUEST_FINGERPRINT))
-                .set(EVENT_IDEMPOTENCY.EXPIRES_AT, DSL.excluded(EVENT_IDEMPOTENCY.EXPIRES_AT))
-                .execute();
+        FixedStatement.execute(dsl, REMEMBER_KEY, (statement, connection) -> {
+            statement.setString(1, tenant.value());
+            statement.setString(2, key);
+            statement.setString(3, eventId.value());
+            statement.setString(4, fingerprint);
+            statement.setObject(5, expiresAt);
+        });
     }
 
     static Event toEvent(EventRecord r) {
