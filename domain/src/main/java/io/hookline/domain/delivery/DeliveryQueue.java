@@ -434,11 +434,7 @@ public class DeliveryQueue {
                          where d.id = ?
                         returning d.id
                         """, lease.toMillis() / 1000.0, deliveryId.value()).getValues(0, String.class);
-        return ids.isEmpty() ? Optional.empty() : details(ids).stream().findFirst();
-    }
-
-    private List<Claim> details(List<String> ids) {
-        return byIds(DETAILS, ids);
+        return ids.isEmpty() ? Optional.empty() : byIds(DETAILS, ids).stream().findFirst();
     }
 
     /** The claims {@code sql} (a query on {@code d.id = any(?)}) reads for {@code ids}. */

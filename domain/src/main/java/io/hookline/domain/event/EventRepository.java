@@ -89,6 +89,7 @@ class EventRepository {
     /** Serialises publishes under one idempotency key, so two concurrent ones make one event. */
     void lockIdempotencyKey(TenantId tenant, String key) {
         String lockKey = tenant.value() + "\u001f" + key;
+        // a select (the driver refuses one as an update): its single row is read and dropped
         FixedStatement.query(dsl, LOCK_KEY, (statement, connection) -> statement.setString(1, lockKey), row -> true);
     }
 
