@@ -418,10 +418,15 @@ public class DeliveryQueue {
                 DeliveryQueue::claim);
     }
 
-    /** Whether any {@code pending} delivery is due now (a claim that came back empty may have left it out). */
+    /**
+     * Whether any {@code pending} delivery is due now (a claim that came back empty may have left
+     * it out). One whose webhook is gone (see {@link #deleteOfWebhook}) is not.
+     */
     public boolean anyDue() {
-        return Boolean.TRUE.equals(dsl.fetchValue(
-                "select exists (select 1 from delivery where status = 'pending' and next_attempt_at <= now())"));
+        return Boolean.TRUE.equals(dsl.fetchValue("""
+                select exists (select 1 from delivery d join webhook w on w.id = d.webhook_id
+                                where d.status = 'pending' and d.next_attempt_at <= now())
+                """));
     }
 
     /** Re-claims one delivery now (the test endpoint), whatever its state, under a fresh lease. */
@@ -948,7 +953,8 @@ public class DeliveryQueue {
 
     /**
      * Removes up to {@code batch} final deliveries whose id (a ULID) is below {@code cutoffId},
-     * oldest first (their attempts go with them); returns how many.
+     * oldest first (their attempts go with them), and with them any delivery of a webhook that is
+     * gone (see {@link #deleteOfWebhook}); returns how many.
      */
     public int deleteFinalBefore(String cutoffId, int batch) {
         return dsl.deleteFrom(DELIVERY)
@@ -956,9 +962,29 @@ public class DeliveryQueue {
                         .from(DELIVERY)
                         .where(
                                 DELIVERY.ID.lt(cutoffId),
-                                DELIVERY.STATUS.in(DeliveryStatus.SUCCEEDED.literal(), DeliveryStatus.FAILED.literal()))
+                                DELIVERY.STATUS
+                                        .in(DeliveryStatus.SUCCEEDED.literal(), DeliveryStatus.FAILED.literal())
+                                        .or(DSL.notExists(DSL.selectOne()
+                                                .from(WEBHOOK)
+                                                .where(WEBHOOK.ID.eq(DELIVERY.WEBHOOK_ID)))))
                         .orderBy(DELIVERY.ID)
                         .limit(batch)))
+                .execute();
+    }
+
+    // --- removed with the webhook ---------------------------------------------------------
+
+    /**
+     * Deletes every delivery of a webhook that is being deleted, in the caller's transaction
+     * (their attempts go with them); returns how many. No foreign key does this (V18 dropped it:
+     * every publish locked the webhook row through it). A publish that read the webhook's routes
+     * before its delete and commits after it still leaves a delivery behind: the claim, the
+     * sweeps and {@link #anyDue}/{@link #stats} join the webhook and pass it over, and
+     * {@link #deleteFinalBefore} removes it with the final ones.
+     */
+    public int deleteOfWebhook(TenantId tenant, String webhookId) {
+        return dsl.deleteFrom(DELIVERY)
+                .where(DELIVERY.TENANT_ID.eq(tenant.value()), DELIVERY.WEBHOOK_ID.eq(webhookId))
                 .execute();
     }
 
@@ -983,8 +1009,9 @@ public class DeliveryQueue {
     public QueueStats stats() {
         Record row = dsl.fetchSingle("""
                 select count(*) as depth,
-                       coalesce(extract(epoch from now() - min(next_attempt_at)), 0) as oldest_due_seconds
-                  from delivery where status = 'pending' and next_attempt_at <= now()
+                       coalesce(extract(epoch from now() - min(d.next_attempt_at)), 0) as oldest_due_seconds
+                  from delivery d join webhook w on w.id = d.webhook_id
+                 where d.status = 'pending' and d.next_attempt_at <= now()
                 """);
         return new QueueStats(row.get("depth", Long.class), row.get("oldest_due_seconds", Double.class));
     }

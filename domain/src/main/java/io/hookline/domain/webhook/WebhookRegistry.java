@@ -201,6 +201,7 @@ public class WebhookRegistry {
         if (!webhooks.delete(tenant, id)) {
             throw notFound(id);
         }
+        deliveries.deleteOfWebhook(tenant, id.value());
         events.publishEvent(new WebhookDestinationChanged(id));
     }
 

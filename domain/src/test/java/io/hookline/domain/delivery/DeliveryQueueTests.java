@@ -8,15 +8,19 @@ import io.hookline.tenancy.EventId;
 import io.hookline.tenancy.IdPrefix;
 import io.hookline.tenancy.Ids;
 import io.hookline.tenancy.TenantId;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.jooq.CloseableDSLContext;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The queue's transitions against a real PostgreSQL with the production migrations, one
@@ -28,10 +32,11 @@ class DeliveryQueueTests {
 
     private static CloseableDSLContext dsl;
     private static DeliveryQueue queue;
+    private static TestDatabase.Connection database;
 
     @BeforeAll
     static void migrate() {
-        TestDatabase.Connection database = TestDatabase.freshDatabase();
+        database = TestDatabase.freshDatabase();
         Flyway.configure()
                 .dataSource(database.url(), database.username(), database.password())
                 .locations("classpath:db/migration")
@@ -195,6 +200,68 @@ class DeliveryQueueTests {
         assertThat(queue.claim(100, 100, LEASE)).extracting(Claim::deliveryId).contains(id);
     }
 
+    @Test
+    void deletingAWebhooksDeliveriesTakesTheirAttemptsAndLeavesOtherWebhooksAlone() {
+        TenantId tenant = tenant();
+        String deleted = webhook(tenant, true, true, 5);
+        String kept = webhook(tenant, true, true, 5);
+        String sent = enqueue(tenant, deleted);
+        Claim claim = claim(sent);
+        queue.settle(List.of(new Settlement(sent, claim.leaseToken(), DeliveryStatus.SUCCEEDED, null, false)));
+        queue.recordUnrecordedAttempt(Ids.next(IdPrefix.ATTEMPT), tenant.value(), sent, 1, "test");
+        String waiting = enqueue(tenant, deleted);
+        String other = enqueue(tenant, kept);
+
+        assertThat(queue.deleteOfWebhook(tenant, deleted)).isEqualTo(2);
+
+        assertThat(dsl.fetchCount(DSL.table("delivery"), DSL.field("id").in(sent, waiting)))
+                .isZero();
+        assertThat(dsl.fetchCount(
+                        DSL.table("delivery_attempt"), DSL.field("delivery_id").eq(sent)))
+                .isZero();
+        assertThat(status(other)).isEqualTo("pending");
+    }
+
+    @Test
+    @Timeout(60)
+    void aPublishRacingItsWebhooksDeleteLeavesADeliveryNothingTakesAndRetentionRemoves() throws Exception {
+        TenantId tenant = tenant();
+        String webhook = webhook(tenant, true, true, 5);
+        String orphan;
+        long depthBefore;
+        try (java.sql.Connection publishing =
+                DriverManager.getConnection(database.url(), database.username(), database.password())) {
+            publishing.setAutoCommit(false);
+            // the publish read the webhook's routes and inserted its delivery, and has not committed
+            orphan = enqueue(DSL.using(publishing, SQLDialect.POSTGRES), tenant, webhook);
+            // meanwhile the webhook is deleted as WebhookRegistry.delete does it: no foreign key
+            // makes it wait for the publish, and the delivery it cannot see yet stays behind
+            dsl.transaction(config -> {
+                assertThat(config.dsl().execute("delete from webhook where id = ?", webhook))
+                        .isEqualTo(1);
+                new DeliveryQueue(config.dsl(), Clock.systemUTC()).deleteOfWebhook(tenant, webhook);
+            });
+            depthBefore = queue.stats().depth();
+            publishing.commit();
+        }
+        assertThat(status(orphan)).isEqualTo("pending");
+
+        // due by its time, but neither the queue's figures nor a claim count it
+        assertThat(queue.stats().depth()).isEqualTo(depthBefore);
+        assertThat(queue.claim(100, 100, LEASE)).extracting(Claim::deliveryId).doesNotContain(orphan);
+        assertThat(status(orphan)).isEqualTo("pending");
+
+        // retention takes it with the final deliveries, though it never became final
+        String cutoff = DeliveryId.next().value();
+        int removed = 0;
+        for (int n; (n = queue.deleteFinalBefore(cutoff, 100)) > 0; ) {
+            removed += n;
+        }
+        assertThat(removed).isPositive();
+        assertThat(dsl.fetchCount(DSL.table("delivery"), DSL.field("id").eq(orphan)))
+                .isZero();
+    }
+
     private Claim claim(String id) {
         return queue.claim(100, 100, LEASE).stream()
                 .filter(c -> c.deliveryId().equals(id))
@@ -281,9 +348,15 @@ class DeliveryQueueTests {
 
     /** One delivery of a fresh event, due a second ago. */
     private static String enqueue(TenantId tenant, String webhook) {
+        return enqueue(dsl, tenant, webhook);
+    }
+
+    /** As {@link #enqueue(TenantId, String)}, through {@code through} (a transaction of its own). */
+    private static String enqueue(DSLContext through, TenantId tenant, String webhook) {
+        DeliveryQueue queue = new DeliveryQueue(through, Clock.systemUTC());
         EventId event = EventId.next();
         var created = queue.now().minusSeconds(1);
-        dsl.execute(
+        through.execute(
                 "insert into event (id, tenant_id, type, body, created_at) values (?, ?, 'order.placed', '{}', ?::timestamptz)",
                 event.value(),
                 tenant.value(),
