@@ -197,6 +197,36 @@ public class DeliveryQueue {
                         order by x.i)
             """.formatted(LatencyHistogram.BINS);
 
+    /**
+     * Final deliveries (and those of a webhook that is gone) below a cutoff id, oldest first, with
+     * their attempts: the attempt log has no foreign key to cascade (V19). Counts the deliveries.
+     */
+    private static final String DELETE_FINAL = """
+            with gone as (
+                delete from delivery where id in (
+                    select d.id from delivery d
+                     where d.id < ?
+                       and (d.status in ('succeeded', 'failed')
+                            or not exists (select 1 from webhook w where w.id = d.webhook_id))
+                     order by d.id
+                     limit ?)
+                returning id
+            ), attempts as (
+                delete from delivery_attempt a using gone where a.delivery_id = gone.id
+            )
+            select count(*) from gone
+            """;
+
+    /** Every delivery of one webhook, with their attempts. Counts the deliveries. */
+    private static final String DELETE_OF_WEBHOOK = """
+            with gone as (
+                delete from delivery where tenant_id = ? and webhook_id = ? returning id
+            ), attempts as (
+                delete from delivery_attempt a using gone where a.delivery_id = gone.id
+            )
+            select count(*) from gone
+            """;
+
     private final DSLContext dsl;
     private final Clock clock;
     private final WorkerWakeUps wakeUps;
@@ -957,19 +987,15 @@ public class DeliveryQueue {
      * gone (see {@link #deleteOfWebhook}); returns how many.
      */
     public int deleteFinalBefore(String cutoffId, int batch) {
-        return dsl.deleteFrom(DELIVERY)
-                .where(DELIVERY.ID.in(DSL.select(DELIVERY.ID)
-                        .from(DELIVERY)
-                        .where(
-                                DELIVERY.ID.lt(cutoffId),
-                                DELIVERY.STATUS
-                                        .in(DeliveryStatus.SUCCEEDED.literal(), DeliveryStatus.FAILED.literal())
-                                        .or(DSL.notExists(DSL.selectOne()
-                                                .from(WEBHOOK)
-                                                .where(WEBHOOK.ID.eq(DELIVERY.WEBHOOK_ID)))))
-                        .orderBy(DELIVERY.ID)
-                        .limit(batch)))
-                .execute();
+        return FixedStatement.query(
+                        dsl,
+                        DELETE_FINAL,
+                        (statement, connection) -> {
+                            statement.setString(1, cutoffId);
+                            statement.setInt(2, batch);
+                        },
+                        row -> row.getInt(1))
+                .getFirst();
     }
 
     // --- removed with the webhook ---------------------------------------------------------
@@ -983,9 +1009,15 @@ public class DeliveryQueue {
      * {@link #deleteFinalBefore} removes it with the final ones.
      */
     public int deleteOfWebhook(TenantId tenant, String webhookId) {
-        return dsl.deleteFrom(DELIVERY)
-                .where(DELIVERY.TENANT_ID.eq(tenant.value()), DELIVERY.WEBHOOK_ID.eq(webhookId))
-                .execute();
+        return FixedStatement.query(
+                        dsl,
+                        DELETE_OF_WEBHOOK,
+                        (statement, connection) -> {
+                            statement.setString(1, tenant.value());
+                            statement.setString(2, webhookId);
+                        },
+                        row -> row.getInt(1))
+                .getFirst();
     }
 
     /**

@@ -223,6 +223,40 @@ class DeliveryQueueTests {
     }
 
     @Test
+    void retentionTakesAFinalDeliverysAttemptsWithItAndLeavesAPendingOneAndItsAttempts() {
+        TenantId tenant = tenant();
+        String webhook = webhook(tenant, true, true, 5);
+        String done = enqueue(tenant, webhook);
+        Claim first = claim(done);
+        queue.settle(List.of(new Settlement(done, first.leaseToken(), DeliveryStatus.SUCCEEDED, null, false)));
+        queue.recordUnrecordedAttempt(Ids.next(IdPrefix.ATTEMPT), tenant.value(), done, 1, "test");
+        String retried = enqueue(tenant, webhook);
+        Claim second = claim(retried);
+        queue.settle(List.of(new Settlement(
+                retried,
+                second.leaseToken(),
+                DeliveryStatus.PENDING,
+                queue.now().plusSeconds(3600),
+                false)));
+        queue.recordUnrecordedAttempt(Ids.next(IdPrefix.ATTEMPT), tenant.value(), retried, 1, "test");
+
+        String cutoff = DeliveryId.next().value();
+        while (queue.deleteFinalBefore(cutoff, 100) > 0) {
+            // in batches, as Retention does
+        }
+
+        assertThat(dsl.fetchCount(DSL.table("delivery"), DSL.field("id").eq(done)))
+                .isZero();
+        assertThat(dsl.fetchCount(
+                        DSL.table("delivery_attempt"), DSL.field("delivery_id").eq(done)))
+                .isZero();
+        assertThat(status(retried)).isEqualTo("pending");
+        assertThat(dsl.fetchCount(
+                        DSL.table("delivery_attempt"), DSL.field("delivery_id").eq(retried)))
+                .isEqualTo(1);
+    }
+
+    @Test
     @Timeout(60)
     void aPublishRacingItsWebhooksDeleteLeavesADeliveryNothingTakesAndRetentionRemoves() throws Exception {
         TenantId tenant = tenant();

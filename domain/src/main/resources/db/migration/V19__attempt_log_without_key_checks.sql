@@ -1,0 +1,13 @@
+-- The attempt log's foreign key to its delivery ran a lookup of the delivery row (FOR KEY SHARE)
+-- for every attempt the worker records, although the same transaction has just updated that row
+-- (the settlement). Measured with the benchmark's backlog (--only=backlog --profile, two pairs of
+-- runs, docs/performance.md "Seventh round"): recording 100,000 attempts took 2,191 and 2,338 ms
+-- of execution with the key, 1,432 and 1,221 ms without it.
+--
+-- What the key did is kept another way: an attempt is only recorded for a settlement applied in
+-- the same transaction (or by the sweep, for a delivery it holds), and the two statements that
+-- delete deliveries delete their attempts in the same statement (DeliveryQueue.deleteFinalBefore,
+-- DeliveryQueue.deleteOfWebhook), as "on delete cascade" did. An attempt recorded by a worker
+-- whose settlement committed while its webhook was being deleted can outlive its delivery; nothing
+-- reads an attempt but through its delivery, and attempt retention removes it.
+alter table delivery_attempt drop constraint delivery_attempt_delivery_fk;
