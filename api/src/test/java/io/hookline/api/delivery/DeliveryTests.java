@@ -716,6 +716,27 @@ class DeliveryTests {
     }
 
     @Test
+    void deletingAWebhookDeletesItsDeliveriesAndTheirAttemptsAndNoOtherWebhooks() {
+        TestTenant tenant = api.newTenant();
+        String deleted = create(tenant, webhook("/deleted")).get("id").asString();
+        String kept = create(tenant, webhook("/kept")).get("id").asString();
+        publish(tenant, "order.placed", orderData("EUR"));
+        String gone = awaitDelivery(tenant, deleted, "succeeded").get("id").asString();
+        String stays = awaitDelivery(tenant, kept, "succeeded").get("id").asString();
+
+        assertThat(api.delete("/v1/webhooks/" + deleted, tenant).status()).isEqualTo(204);
+
+        assertThat(api.get("/v1/deliveries/" + gone, tenant).status()).isEqualTo(404);
+        assertThat(app.bean(org.jooq.DSLContext.class)
+                        .fetchCount(
+                                io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT,
+                                io.hookline.domain.jooq.Tables.DELIVERY_ATTEMPT.DELIVERY_ID.eq(gone)))
+                .isZero();
+        assertThat(api.get("/v1/deliveries/" + stays, tenant).json().get("attempts"))
+                .hasSize(1);
+    }
+
+    @Test
     void attemptsOlderThanTheRetentionAreDeletedAndNewerOnesKept() {
         TestTenant tenant = api.newTenant();
         String webhookId = create(tenant, webhook("/retention")).get("id").asString();

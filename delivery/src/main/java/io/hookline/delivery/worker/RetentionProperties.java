@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code hookline.retention.*}: how long the log is kept. A delivery that is not final
- * (pending, delivering, waiting) is kept whatever its age, and so is its event.
+ * (pending, delivering, waiting) is kept whatever its age, and so is its event, unless its
+ * webhook is gone (one a publish left behind while the webhook was being deleted).
  *
  * @param events how long events are kept after they were created (longer while a delivery of theirs is kept)
  * @param deliveries how long final deliveries (succeeded, failed) are kept after they were created; their attempts go with them

@@ -66,16 +66,6 @@ public class DeliveryQueue {
               join tenant t on t.id = d.tenant_id""";
 
     /**
-     * Claims due deliveries and expired leases. Webhooks already at their in-flight cap (across
-     * the cluster) are left out before the oldest due rows are taken, so a slow endpoint cannot
-     * crowd out everyone else's work (a disabled webhook's deliveries are parked with no due
-     * time, so they are not in the way either); the candidates are then ranked per tenant and
-     * per webhook, so a batch takes the first due delivery of every tenant before the second of
-     * any. Rows another worker holds are skipped, not waited for. The batch comes back in the
-     * order its events were made (event ids are monotonic within a node), so a worker that hands
-     * a webhook's deliveries over in that order sends them in event order.
-     */
-    /**
      * One fixed statement whatever the number of deliveries (a multi-row {@code values} list would
      * be a new statement for every count, rendered and planned afresh).
      */
@@ -93,6 +83,18 @@ public class DeliveryQueue {
     /** At most this many of one transaction's deliveries are handed off; a batch's others are claimed. */
     static final int HANDED_OFF_PER_TRANSACTION = 16;
 
+    /**
+     * Claims due deliveries and expired leases. Webhooks already at their in-flight cap (across
+     * the cluster) are left out before the oldest due rows are taken, so a slow endpoint cannot
+     * crowd out everyone else's work, and so are rows of a disabled webhook (parked with no due
+     * time, but one published while it was being disabled may be due) or of one that is gone (a
+     * publish that raced its delete: see {@link #deleteOfWebhook}), so none of them can fill the
+     * candidates and hold up the rest; the candidates are then ranked per tenant and
+     * per webhook, so a batch takes the first due delivery of every tenant before the second of
+     * any. Rows another worker holds are skipped, not waited for. The batch comes back in the
+     * order its events were made (event ids are monotonic within a node), so a worker that hands
+     * a webhook's deliveries over in that order sends them in event order.
+     */
     private static final String CLAIM = """
             with inflight as (
                 select webhook_id, count(*) as n from delivery
@@ -102,6 +104,7 @@ public class DeliveryQueue {
                 (select d.id, d.tenant_id, d.webhook_id, d.next_attempt_at as due_at from delivery d
                   where d.status = 'pending' and d.next_attempt_at <= now()
                     and d.webhook_id not in (select webhook_id from inflight where n >= ?)
+                    and exists (select 1 from webhook w where w.id = d.webhook_id and w.enabled)
                   order by d.next_attempt_at limit ?)
                 union all
                 (select d.id, d.tenant_id, d.webhook_id, d.lease_until as due_at from delivery d
@@ -210,6 +213,8 @@ public class DeliveryQueue {
                             or not exists (select 1 from webhook w where w.id = d.webhook_id))
                      order by d.id
                      limit ?)
+                   and (status in ('succeeded', 'failed')
+                        or not exists (select 1 from webhook w where w.id = delivery.webhook_id))
                 returning id
             ), attempts as (
                 delete from delivery_attempt a using gone where a.delivery_id = gone.id
@@ -987,15 +992,7 @@ public class DeliveryQueue {
      * gone (see {@link #deleteOfWebhook}); returns how many.
      */
     public int deleteFinalBefore(String cutoffId, int batch) {
-        return FixedStatement.query(
-                        dsl,
-                        DELETE_FINAL,
-                        (statement, connection) -> {
-                            statement.setString(1, cutoffId);
-                            statement.setInt(2, batch);
-                        },
-                        row -> row.getInt(1))
-                .getFirst();
+        return deleted(DELETE_FINAL, cutoffId, batch);
     }
 
     // --- removed with the webhook ---------------------------------------------------------
@@ -1009,12 +1006,17 @@ public class DeliveryQueue {
      * {@link #deleteFinalBefore} removes it with the final ones.
      */
     public int deleteOfWebhook(TenantId tenant, String webhookId) {
+        return deleted(DELETE_OF_WEBHOOK, tenant.value(), webhookId);
+    }
+
+    /** Runs one of the two deleting statements (two parameters, the count of deliveries back). */
+    private int deleted(String sql, Object first, Object second) {
         return FixedStatement.query(
                         dsl,
-                        DELETE_OF_WEBHOOK,
+                        sql,
                         (statement, connection) -> {
-                            statement.setString(1, tenant.value());
-                            statement.setString(2, webhookId);
+                            statement.setObject(1, first);
+                            statement.setObject(2, second);
                         },
                         row -> row.getInt(1))
                 .getFirst();

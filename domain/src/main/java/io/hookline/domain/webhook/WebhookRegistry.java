@@ -198,10 +198,13 @@ public class WebhookRegistry {
 
     @Transactional
     public void delete(TenantId tenant, WebhookId id) {
+        // the deliveries before the webhook row: the worker's settlement locks them in that
+        // order too (deliveries, then the webhook's failure streak). An unknown webhook has none,
+        // and its 404 rolls the transaction back.
+        deliveries.deleteOfWebhook(tenant, id.value());
         if (!webhooks.delete(tenant, id)) {
             throw notFound(id);
         }
-        deliveries.deleteOfWebhook(tenant, id.value());
         events.publishEvent(new WebhookDestinationChanged(id));
     }
 
