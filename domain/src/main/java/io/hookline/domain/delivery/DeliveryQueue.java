@@ -104,7 +104,9 @@ public class DeliveryQueue {
                 (select d.id, d.tenant_id, d.webhook_id, d.next_attempt_at as due_at from delivery d
                   where d.status = 'pending' and d.next_attempt_at <= now()
                     and d.webhook_id not in (select webhook_id from inflight where n >= ?)
-                    and exists (select 1 from webhook w where w.id = d.webhook_id and w.enabled)
+                    -- a scalar subquery, evaluated row by row as the scan goes: written as a
+                    -- join or exists, the planner may hash it and read every due row per claim
+                    and (select w.enabled from webhook w where w.id = d.webhook_id)
                   order by d.next_attempt_at limit ?)
                 union all
                 (select d.id, d.tenant_id, d.webhook_id, d.lease_until as due_at from delivery d
@@ -459,8 +461,9 @@ public class DeliveryQueue {
      */
     public boolean anyDue() {
         return Boolean.TRUE.equals(dsl.fetchValue("""
-                select exists (select 1 from delivery d join webhook w on w.id = d.webhook_id
-                                where d.status = 'pending' and d.next_attempt_at <= now())
+                select exists (select 1 from delivery d
+                                where d.status = 'pending' and d.next_attempt_at <= now()
+                                  and (select true from webhook w where w.id = d.webhook_id))
                 """));
     }
 
