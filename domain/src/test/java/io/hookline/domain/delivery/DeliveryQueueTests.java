@@ -17,6 +17,7 @@ import org.jooq.CloseableDSLContext;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -209,46 +210,26 @@ class DeliveryQueueTests {
         TenantId tenant = tenant();
         String deleted = webhook(tenant, true, true, 5);
         String kept = webhook(tenant, true, true, 5);
-        String sent = enqueue(tenant, deleted);
-        Claim claim = claim(sent);
-        queue.settle(List.of(new Settlement(sent, claim.leaseToken(), DeliveryStatus.SUCCEEDED, null, false)));
-        queue.recordUnrecordedAttempt(Ids.next(IdPrefix.ATTEMPT), tenant.value(), sent, 1, "test");
+        String sent = attempted(tenant, deleted, DeliveryStatus.SUCCEEDED, null);
         String waiting = enqueue(tenant, deleted);
-        String other = enqueue(tenant, kept);
-        Claim otherClaim = claim(other);
-        queue.settle(List.of(new Settlement(other, otherClaim.leaseToken(), DeliveryStatus.FAILED, null, false)));
-        queue.recordUnrecordedAttempt(Ids.next(IdPrefix.ATTEMPT), tenant.value(), other, 1, "test");
+        String other = attempted(tenant, kept, DeliveryStatus.FAILED, null);
 
         assertThat(queue.deleteOfWebhook(tenant, deleted)).isEqualTo(2);
 
         assertThat(dsl.fetchCount(DSL.table("delivery"), DSL.field("id").in(sent, waiting)))
                 .isZero();
-        assertThat(dsl.fetchCount(
-                        DSL.table("delivery_attempt"), DSL.field("delivery_id").eq(sent)))
-                .isZero();
+        assertThat(attemptsOf(sent)).isZero();
         assertThat(status(other)).isEqualTo("failed");
-        assertThat(dsl.fetchCount(
-                        DSL.table("delivery_attempt"), DSL.field("delivery_id").eq(other)))
-                .isEqualTo(1);
+        assertThat(attemptsOf(other)).isEqualTo(1);
     }
 
     @Test
     void retentionTakesAFinalDeliverysAttemptsWithItAndLeavesAPendingOneAndItsAttempts() {
         TenantId tenant = tenant();
         String webhook = webhook(tenant, true, true, 5);
-        String done = enqueue(tenant, webhook);
-        Claim first = claim(done);
-        queue.settle(List.of(new Settlement(done, first.leaseToken(), DeliveryStatus.SUCCEEDED, null, false)));
-        queue.recordUnrecordedAttempt(Ids.next(IdPrefix.ATTEMPT), tenant.value(), done, 1, "test");
-        String retried = enqueue(tenant, webhook);
-        Claim second = claim(retried);
-        queue.settle(List.of(new Settlement(
-                retried,
-                second.leaseToken(),
-                DeliveryStatus.PENDING,
-                queue.now().plusSeconds(3600),
-                false)));
-        queue.recordUnrecordedAttempt(Ids.next(IdPrefix.ATTEMPT), tenant.value(), retried, 1, "test");
+        String done = attempted(tenant, webhook, DeliveryStatus.SUCCEEDED, null);
+        String retried =
+                attempted(tenant, webhook, DeliveryStatus.PENDING, queue.now().plusSeconds(3600));
 
         String cutoff = DeliveryId.next().value();
         while (queue.deleteFinalBefore(cutoff, 100) > 0) {
@@ -257,13 +238,24 @@ class DeliveryQueueTests {
 
         assertThat(dsl.fetchCount(DSL.table("delivery"), DSL.field("id").eq(done)))
                 .isZero();
-        assertThat(dsl.fetchCount(
-                        DSL.table("delivery_attempt"), DSL.field("delivery_id").eq(done)))
-                .isZero();
+        assertThat(attemptsOf(done)).isZero();
         assertThat(status(retried)).isEqualTo("pending");
-        assertThat(dsl.fetchCount(
-                        DSL.table("delivery_attempt"), DSL.field("delivery_id").eq(retried)))
-                .isEqualTo(1);
+        assertThat(attemptsOf(retried)).isEqualTo(1);
+    }
+
+    /** A delivery claimed, settled as {@code status} (due at {@code next}) and with one attempt logged. */
+    private String attempted(
+            TenantId tenant, String webhook, DeliveryStatus status, java.time.@Nullable OffsetDateTime next) {
+        String id = enqueue(tenant, webhook);
+        Claim claim = claim(id);
+        queue.settle(List.of(new Settlement(id, claim.leaseToken(), status, next, false)));
+        queue.recordUnrecordedAttempt(Ids.next(IdPrefix.ATTEMPT), tenant.value(), id, 1, "test");
+        return id;
+    }
+
+    private static int attemptsOf(String deliveryId) {
+        return dsl.fetchCount(
+                DSL.table("delivery_attempt"), DSL.field("delivery_id").eq(deliveryId));
     }
 
     /**
