@@ -25,6 +25,15 @@ public final class FixedStatement {
     @FunctionalInterface
     public interface Binder {
         void bind(PreparedStatement statement, Connection connection) throws SQLException;
+
+        /** Binds plain values (no arrays) to the parameters in order, each as the driver maps its type. */
+        static Binder values(Object... values) {
+            return (statement, connection) -> {
+                for (int i = 0; i < values.length; i++) {
+                    statement.setObject(i + 1, values[i]);
+                }
+            };
+        }
     }
 
     /** Maps the current row of a result. */

@@ -995,7 +995,7 @@ public class DeliveryQueue {
      * gone (see {@link #deleteOfWebhook}); returns how many.
      */
     public int deleteFinalBefore(String cutoffId, int batch) {
-        return deleted(DELETE_FINAL, cutoffId, batch);
+        return deleted(DELETE_FINAL, FixedStatement.Binder.values(cutoffId, batch));
     }
 
     // --- removed with the webhook ---------------------------------------------------------
@@ -1009,20 +1009,12 @@ public class DeliveryQueue {
      * {@link #deleteFinalBefore} removes it with the final ones.
      */
     public int deleteOfWebhook(TenantId tenant, String webhookId) {
-        return deleted(DELETE_OF_WEBHOOK, tenant.value(), webhookId);
+        return deleted(DELETE_OF_WEBHOOK, FixedStatement.Binder.values(tenant.value(), webhookId));
     }
 
-    /** Runs one of the two deleting statements (two parameters, the count of deliveries back). */
-    private int deleted(String sql, Object first, Object second) {
-        return FixedStatement.query(
-                        dsl,
-                        sql,
-                        (statement, connection) -> {
-                            statement.setObject(1, first);
-                            statement.setObject(2, second);
-                        },
-                        row -> row.getInt(1))
-                .getFirst();
+    /** Runs one of the two deleting statements; returns the count of deliveries it gives back. */
+    private int deleted(String sql, FixedStatement.Binder parameters) {
+        return FixedStatement.query(dsl, sql, parameters, row -> row.getInt(1)).getFirst();
     }
 
     /**

@@ -90,7 +90,7 @@ class EventRepository {
     void lockIdempotencyKey(TenantId tenant, String key) {
         String lockKey = tenant.value() + "\u001f" + key;
         // a select (the driver refuses one as an update): its single row is read and dropped
-        FixedStatement.query(dsl, LOCK_KEY, (statement, connection) -> statement.setString(1, lockKey), row -> true);
+        FixedStatement.query(dsl, LOCK_KEY, FixedStatement.Binder.values(lockKey), row -> true);
     }
 
     /** The event a live key names, and the fingerprint of the request that made it (null for older keys). */
@@ -100,11 +100,7 @@ class EventRepository {
         return FixedStatement.query(
                         dsl,
                         KEY_USE,
-                        (statement, connection) -> {
-                            statement.setString(1, tenant.value());
-                            statement.setString(2, key);
-                            statement.setObject(3, now);
-                        },
+                        FixedStatement.Binder.values(tenant.value(), key, now),
                         row -> new KeyUse(row.getString(1), row.getString(2)))
                 .stream()
                 .findFirst();

@@ -91,10 +91,7 @@ class WebhookRepository {
         return FixedStatement.query(
                 dsl,
                 ROUTES,
-                (statement, connection) -> {
-                    statement.setString(1, tenant.value());
-                    statement.setString(2, type);
-                },
+                FixedStatement.Binder.values(tenant.value(), type),
                 row -> new WebhookRoute(
                         new WebhookId(row.getString(1)),
                         List.of((String[]) row.getArray(2).getArray()),
